@@ -1,0 +1,1 @@
+"""Chainlit UI and the goyong CLI."""

@@ -1,0 +1,1 @@
+"""The counselor agent: LangGraph graph, tools, Korean understanding and eligibility rules."""

@@ -1,0 +1,1 @@
+"""Ingestion jobs: load policy documents and catalogs, validate, and index them into Qdrant."""

@@ -1,0 +1,4 @@
+"""Knowledge layer: corpus, schemas, Qdrant store and Korean retrieval.
+
+This package imports none of ``app``, ``graphs`` or ``ingest``.
+"""
