@@ -1,0 +1,38 @@
+# goyong-agent — two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test venv ingest lint bench eval load clean
+
+# Bootstrap: pip inside the venv is upgraded first (the machine's pip 23 cannot resolve this stack), then the
+# CPU build of torch is installed before sentence-transformers so no CUDA build is pulled.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -U pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: venv
+	$(BIN)/goyong serve
+
+test: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+ingest: venv
+	$(BIN)/goyong ingest
+
+lint: venv
+	$(BIN)/ruff check app ingest knowledge graphs tests benchmarks
+	$(BIN)/mypy app ingest knowledge graphs
+
+bench: venv
+	$(BIN)/python benchmarks/bench_ingest_search.py
+
+clean:
+	rm -rf $(VENV) data artifacts

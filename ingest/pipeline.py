@@ -1,0 +1,322 @@
+"""Ingest runs: load sources, validate, and sync them into the store.
+
+- Incremental by default: each point carries a content hash; unchanged records are skipped, changed ones
+  re-embedded and upserted, removed ones deleted. Every write is per record, so an interrupted run leaves each
+  record either old or new, and the next run completes the sync.
+- A first build, ``rebuild=True`` or a change of embedding model builds a fresh versioned collection and then
+  moves the alias in one step: searches never see a half-built index.
+- Rejected records are reported with file, line and reason; the rest is ingested (``strict`` fails the run
+  before anything is written).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from knowledge.base import KnowledgeBase
+from knowledge.records import (
+    AVG_LEN,
+    DocumentError,
+    chunk_payload,
+    chunk_policy,
+    chunk_text,
+    content_hash,
+    job_payload,
+    job_text,
+    parse_policy,
+    training_payload,
+    training_text,
+)
+from knowledge.schemas import JobPosting, Rejection, TrainingCourse
+from knowledge.sparse import encode_document
+from knowledge.store import Kind, Point, point_id
+
+logger = logging.getLogger(__name__)
+
+Source = Literal["policies", "jobs", "training"]
+SOURCES: tuple[Source, ...] = ("policies", "jobs", "training")
+Progress = Callable[[str, int, int], None]
+BATCH = 64
+
+
+class SourceReport(BaseModel):
+    source: Source
+    files: list[str] = []
+    records: int = 0
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = []
+    rebuilt: bool = False
+    collection: str = ""
+    seconds: float = 0.0
+
+
+class IngestReport(BaseModel):
+    run_id: str
+    started_at: datetime
+    seconds: float = 0.0
+    ok: bool = True
+    strict: bool = False
+    error: str | None = None
+    embedder: str = ""
+    store: str = ""
+    sources: list[SourceReport] = Field(default_factory=list)
+
+    @property
+    def rejected_count(self) -> int:
+        return sum(len(s.rejected) for s in self.sources)
+
+
+class IngestError(RuntimeError):
+    """A run that could not complete; ``report`` holds what was found."""
+
+    def __init__(self, message: str, report: IngestReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class Item:
+    source_id: str
+    text: str
+    payload: dict[str, Any]
+
+
+# ---- loading ---------------------------------------------------------------------------------------------------
+CATALOG_SUFFIXES = {".xml", ".csv"}
+POLICY_SUFFIXES = {".md", ".markdown"}
+
+
+def _files(path: Path, suffixes: set[str]) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if not path.exists():
+        return []
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+
+
+def load_source(source: Source, path: Path, *, today: date) -> tuple[list[Item], list[Rejection], list[str]]:
+    """Items, rejections and the files read for one source."""
+    items: list[Item] = []
+    rejections: list[Rejection] = []
+    if source == "policies":
+        files = _files(path, POLICY_SUFFIXES)
+        for f in files:
+            try:
+                front, body = parse_policy(f)
+            except UnicodeDecodeError:
+                rejections.append(Rejection(source=source, file=str(f), reason="UTF-8 텍스트가 아닙니다: UTF-8로 저장하세요"))
+                continue
+            except DocumentError as exc:
+                rejections.append(Rejection(source=source, file=str(f), line=1, reason=str(exc)))
+                continue
+            if front.id != f.stem:
+                rejections.append(
+                    Rejection(source=source, file=str(f), line=1, record_id=front.id,
+                              reason=f"id '{front.id}'가 파일 이름 '{f.stem}'과 다릅니다: 같게 맞추세요")
+                )
+                continue
+            for chunk in chunk_policy(front, body):
+                items.append(Item(f"{front.id}#{chunk.chunk_index}", chunk_text(chunk), chunk_payload(chunk)))
+        return items, rejections, [str(f) for f in files]
+
+    from ingest.sources import load_jobs, load_training
+
+    files = _files(path, CATALOG_SUFFIXES)
+    seen: set[str] = set()
+    what = "구인인증번호" if source == "jobs" else "과정ID·회차"
+    for f in files:
+        result = load_jobs(f, today=today) if source == "jobs" else load_training(f, today=today)
+        for rec in result.records:
+            if rec.id in seen:
+                rejections.append(Rejection(source=source, file=str(f), line=rec.source_line, record_id=rec.id,
+                                            reason=f"다른 파일에 같은 {what}가 있습니다: 중복을 지우세요"))
+                continue
+            seen.add(rec.id)
+            items.append(_item(rec))
+        rejections.extend(result.rejections)
+    if not files:
+        rejections.append(Rejection(source=source, file=str(path), reason="읽을 파일이 없습니다 (.xml 또는 .csv)"))
+    return items, rejections, [str(f) for f in files]
+
+
+def _item(rec: JobPosting | TrainingCourse) -> Item:
+    if isinstance(rec, JobPosting):
+        return Item(rec.id, job_text(rec), job_payload(rec))
+    return Item(rec.id, training_text(rec), training_payload(rec))
+
+
+def _strip_volatile(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload without per-load fields (line numbers) so moving a record in a file is not a change."""
+    record = dict(payload.get("record", {}))
+    record.pop("source_line", None)
+    return {**payload, "record": record}
+
+
+# ---- syncing ---------------------------------------------------------------------------------------------------
+def sync_items(
+    kb: KnowledgeBase,
+    kind: Kind,
+    items: Sequence[Item],
+    report: SourceReport,
+    *,
+    rebuild: bool,
+    progress: Progress | None = None,
+) -> None:
+    store, embedder = kb.store, kb.embedder
+    emb_name = embedder.name if embedder else "sparse"
+    live = store.resolve(kind)
+    fresh = rebuild or live is None or store.embedder_of(live) != emb_name
+    store.drop_orphans(kind)
+    if fresh:
+        collection = store.create_version(kind, emb_name, embedder.dim if embedder else None)
+        existing: dict[str, Any] = {}
+    else:
+        assert live is not None
+        collection = live
+        existing = store.scroll_field(live, "content_hash")
+    report.collection = collection
+    report.rebuilt = fresh
+
+    todo: list[tuple[str, Item, str]] = []
+    wanted: set[str] = set()
+    for item in items:
+        pid = point_id(kind, item.source_id)
+        wanted.add(pid)
+        digest = content_hash(item.text, _strip_volatile(item.payload))
+        old = existing.get(pid)
+        if old == digest:
+            report.unchanged += 1
+            continue
+        if old is None:
+            report.added += 1
+        else:
+            report.updated += 1
+        todo.append((pid, item, digest))
+
+    total = len(todo)
+    if progress:
+        progress(kind, 0, total)
+    for start in range(0, total, BATCH):
+        batch = todo[start : start + BATCH]
+        dense = embedder.embed_passages([it.text for _, it, _ in batch]) if embedder else [None] * len(batch)
+        points = [
+            Point(
+                id=pid,
+                payload={**it.payload, "content_hash": digest, "source_id": it.source_id, "text": it.text},
+                sparse=encode_document(it.text, avg_len=AVG_LEN[kind]),
+                dense=vec,
+            )
+            for (pid, it, digest), vec in zip(batch, dense, strict=True)
+        ]
+        store.upsert(collection, points)
+        if progress:
+            progress(kind, min(start + BATCH, total), total)
+
+    removed = [pid for pid in existing if pid not in wanted]
+    store.delete(collection, removed)
+    report.deleted = len(removed)
+    if fresh:
+        old = store.swap_alias(kind, collection)
+        if old and old != collection:
+            store.drop_collection(old)
+
+
+# ---- runs ------------------------------------------------------------------------------------------------------
+def default_path(kb: KnowledgeBase, source: Source) -> Path:
+    return kb.settings.corpus_dir / source
+
+
+def run_ingest(
+    kb: KnowledgeBase,
+    *,
+    sources: Sequence[Source] = SOURCES,
+    path: Path | None = None,
+    rebuild: bool = False,
+    strict: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+    save: bool = True,
+) -> IngestReport:
+    """Load, validate and sync the given sources; returns (and stores) the run report."""
+    today = today or kb.settings.current_date()
+    started = time.perf_counter()
+    report = IngestReport(
+        run_id=datetime.now().strftime("%Y%m%dT%H%M%S%f"),
+        started_at=datetime.now(),
+        strict=strict,
+        embedder=kb.embedder.name if kb.embedder else "sparse-only",
+        store=kb.store.location,
+    )
+    loaded: list[tuple[Source, list[Item], SourceReport]] = []
+    for source in sources:
+        src_path = default_path(kb, source) if path is None else _source_path(path, source, len(sources))
+        t0 = time.perf_counter()
+        items, rejections, files = load_source(source, src_path, today=today)
+        sr = SourceReport(source=source, files=files, records=len(items), rejected=rejections,
+                          seconds=time.perf_counter() - t0)
+        report.sources.append(sr)
+        loaded.append((source, items, sr))
+
+    if strict and report.rejected_count:
+        report.ok = False
+        report.error = f"--strict: 거부된 레코드 {report.rejected_count}건이 있어 색인을 바꾸지 않았습니다"
+        _finish(kb, report, started, save)
+        raise IngestError(report.error, report)
+
+    for source, items, sr in loaded:
+        if not items and sr.rejected:
+            sr.seconds = round(sr.seconds, 3)
+            logger.warning("%s: nothing loaded; index left as it is", source)
+            continue
+        t0 = time.perf_counter()
+        sync_items(kb, source, items, sr, rebuild=rebuild, progress=progress)
+        sr.seconds = round(sr.seconds + time.perf_counter() - t0, 3)
+    _finish(kb, report, started, save)
+    return report
+
+
+def _source_path(path: Path, source: Source, n_sources: int) -> Path:
+    if n_sources > 1 and path.is_dir() and (path / source).exists():
+        return path / source
+    if n_sources > 1:
+        raise ValueError("--path와 함께 --source를 하나 지정하세요 (또는 policies/jobs/training 하위 폴더가 있는 폴더)")
+    return path
+
+
+def _finish(kb: KnowledgeBase, report: IngestReport, started: float, save: bool) -> None:
+    report.seconds = round(time.perf_counter() - started, 3)
+    if save:
+        save_report(kb.settings.reports_dir, report)
+
+
+def save_report(reports_dir: Path, report: IngestReport) -> Path:
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    target = reports_dir / f"ingest-{report.run_id}.json"
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    tmp.replace(target)
+    return target
+
+
+def list_reports(reports_dir: Path, limit: int = 20) -> list[IngestReport]:
+    """Past runs, newest first."""
+    files = sorted(reports_dir.glob("ingest-*.json"), reverse=True)[:limit]
+    out = []
+    for f in files:
+        try:
+            out.append(IngestReport.model_validate(json.loads(f.read_text(encoding="utf-8"))))
+        except (ValueError, OSError):
+            logger.warning("unreadable report %s", f)
+    return out

@@ -1,0 +1,205 @@
+"""How records become searchable points: the readable Korean text, the typed payload, and the reverse.
+
+One definition shared by ingestion (writing) and retrieval (filtering and reading back).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from knowledge.schemas import JobPosting, PolicyChunk, PolicyFrontMatter, TrainingCourse
+
+OPEN_ENDED = 10_000_000  # close_ord of "채용시까지" postings: later than any real date ordinal
+AVG_LEN = {"policies": 120.0, "jobs": 60.0, "training": 50.0}
+FLAG_RE = re.compile(r"\[(UNVERIFIED|CONFLICT)\]")
+
+
+def content_hash(text: str, payload: dict[str, Any]) -> str:
+    body = json.dumps({"t": text, "p": payload}, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+def _prefixes(code: str | None) -> list[str]:
+    if not code:
+        return []
+    return [code[:i] for i in range(1, len(code) + 1)]
+
+
+def won(amount: int | None) -> str:
+    return f"{amount:,}원" if amount is not None else "-"
+
+
+# ---- jobs ----------------------------------------------------------------------------------------------------
+def job_text(job: JobPosting) -> str:
+    pay = ""
+    if job.wage_min is not None:
+        pay = f"{job.wage_type} {job.wage_min:,}원" + (
+            f" ~ {job.wage_max:,}원" if job.wage_max and job.wage_max != job.wage_min else ""
+        )
+    parts = [
+        job.title,
+        f"{job.company} ({job.industry})" if job.industry else job.company,
+        f"직종: {job.job_name}" if job.job_name else "",
+        f"근무지: 제주 {job.region} {job.district or ''}".strip(),
+        f"고용형태: {job.employment_type}" + (" (계절)" if job.seasonal else ""),
+        f"임금: {pay}" if pay else "",
+        f"근무시간: {job.work_schedule}" if job.work_schedule else "",
+        (job.job_content or "")[:400],
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def job_payload(job: JobPosting) -> dict[str, Any]:
+    return {
+        "record": job.model_dump(mode="json"),
+        "region": job.region,
+        "district": job.district,
+        "employment_type": job.employment_type,
+        "keco_prefixes": _prefixes(job.keco_code),
+        "monthly_pay_min": job.monthly_pay_min,
+        "monthly_pay_max": job.monthly_pay_max,
+        "weekly_hours": job.weekly_hours,
+        "close_ord": job.close_date.toordinal() if job.close_date else OPEN_ENDED,
+        "seasonal": job.seasonal,
+    }
+
+
+# ---- training ------------------------------------------------------------------------------------------------
+def training_text(course: TrainingCourse) -> str:
+    parts = [
+        course.title,
+        f"훈련기관: {course.institution} (제주 {course.region})",
+        f"과정 구분: {course.course_type}" if course.course_type else "",
+        f"NCS: {course.ncs_name}" if course.ncs_name else "",
+        f"자격증: {course.certificate}" if course.certificate else "",
+        f"기간: {course.start_date} ~ {course.end_date}",
+        (course.contents or "")[:300],
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def training_payload(course: TrainingCourse) -> dict[str, Any]:
+    return {
+        "record": course.model_dump(mode="json"),
+        "region": course.region,
+        "card_eligible": course.card_eligible,
+        "self_pay": course.self_pay,
+        "start_ord": course.start_date.toordinal(),
+        "ncs_prefixes": _prefixes(course.ncs_code),
+        "course_type_code": course.course_type_code,
+    }
+
+
+# ---- policies ------------------------------------------------------------------------------------------------
+class DocumentError(ValueError):
+    """A policy document that cannot be used, with the file and what to fix."""
+
+
+def parse_policy(path: Path, text: str | None = None) -> tuple[PolicyFrontMatter, str]:
+    raw = text if text is not None else path.read_text(encoding="utf-8-sig")
+    if not raw.startswith("---"):
+        raise DocumentError(f"{path.name}: 첫 줄이 '---'로 시작하는 front matter가 없습니다")
+    try:
+        _, fm, body = raw.split("---", 2)
+    except ValueError as exc:
+        raise DocumentError(f"{path.name}: front matter가 '---'로 닫히지 않았습니다") from exc
+    try:
+        meta = yaml.safe_load(fm) or {}
+        front = PolicyFrontMatter.model_validate(meta)
+    except yaml.YAMLError as exc:
+        raise DocumentError(f"{path.name}: front matter YAML 오류: {exc}") from exc
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise DocumentError(f"{path.name}: front matter 항목 오류 — {problems}") from exc
+    return front, body.strip()
+
+
+def chunk_policy(front: PolicyFrontMatter, body: str, *, max_chars: int = 1200) -> list[PolicyChunk]:
+    """Split by ``##``/``###`` headings, keeping the title path; long sections split on paragraphs."""
+    title = front.title
+    sections: list[tuple[list[str], list[str]]] = []
+    path: list[str] = []
+    lines: list[str] = []
+    for line in body.splitlines():
+        m = re.match(r"^(#{1,3})\s+(.*)$", line)
+        if m:
+            if any(s.strip() for s in lines):
+                sections.append((list(path), lines))
+            level, heading = len(m.group(1)), m.group(2).strip()
+            if level == 1:
+                title = heading or title
+                path = []
+            else:
+                path = path[: level - 2] + [heading]
+            lines = []
+        else:
+            lines.append(line)
+    if any(s.strip() for s in lines):
+        sections.append((list(path), lines))
+
+    chunks: list[PolicyChunk] = []
+    for heading_path, sec_lines in sections:
+        text = "\n".join(sec_lines).strip()
+        for piece in _split(text, max_chars):
+            flags = sorted(set(FLAG_RE.findall(piece)))
+            chunks.append(
+                PolicyChunk(
+                    doc_id=front.id,
+                    chunk_index=len(chunks),
+                    title=title,
+                    section=" > ".join(heading_path) or "개요",
+                    heading_path=[title, *heading_path],
+                    text=piece,
+                    program=front.program,
+                    audience=front.audience,
+                    sources=front.sources,
+                    effective_from=front.effective_from,
+                    effective_to=front.effective_to,
+                    confidence=front.confidence,
+                    flags=flags,
+                    year=front.year,
+                )
+            )
+    return chunks
+
+
+def _split(text: str, max_chars: int) -> list[str]:
+    if len(text) <= max_chars:
+        return [text]
+    out: list[str] = []
+    current = ""
+    for para in re.split(r"\n\s*\n", text):
+        if current and len(current) + len(para) > max_chars:
+            out.append(current.strip())
+            current = ""
+        current += para + "\n\n"
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+def chunk_text(chunk: PolicyChunk) -> str:
+    """What is embedded and tokenized: the heading path gives the section its context."""
+    return " > ".join(chunk.heading_path) + "\n" + chunk.text
+
+
+def chunk_payload(chunk: PolicyChunk) -> dict[str, Any]:
+    return {
+        "record": chunk.model_dump(mode="json"),
+        "doc_id": chunk.doc_id,
+        "program": chunk.program,
+        "audience": list(chunk.audience),
+        "year": chunk.year,
+    }
+
+
+def effective_on(chunk: PolicyChunk, day: date) -> bool:
+    return chunk.effective_from <= day and (chunk.effective_to is None or day <= chunk.effective_to)
