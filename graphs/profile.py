@@ -79,6 +79,9 @@ class Profile(BaseModel):
     employer_capital_region: bool | None = None  # 수도권 여부 (제주 = False)
     hired_full_time: bool | None = None  # 정규직 채용
     months_employed: int | None = Field(default=None, ge=0)  # 채용 후 근속 개월
+    # Appended for 청년일자리도약장려금 (graphs/eligibility): 취업애로청년 (장기 실업·고졸 이하 등), required for
+    # 수도권 employers in 2026 and for every employer under the 2025 rules.
+    hard_to_employ_youth: bool | None = None
 
     def merged(self, other: Profile) -> Profile:
         """A copy with every field that ``other`` sets overriding this one."""
