@@ -1,0 +1,102 @@
+"""Date mentions: "2026년 3월", "작년 12월", "올해 1월", "지난달", "2025.12.31", "3월", "작년".
+
+A mention keeps whatever precision was said; callers decide what it means (separation date, training start,
+the year a question is about). A month without a year is resolved by the caller (past for separations,
+future for course starts).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from graphs.nlu.text import Scratch
+
+_REL_YEARS: dict[str, int] = {
+    "재작년": -2, "작년": -1, "지난해": -1, "지난 해": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0,
+    "이번 해": 0, "내년": 1, "다음 해": 1, "내후년": 2,
+}
+_REL_YEAR = "|".join(sorted((re.escape(k) for k in _REL_YEARS), key=len, reverse=True))
+
+_FULL = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})(?![\d])\.?")
+_YMD = re.compile(r"(?<![\d.])((?:19|20)\d{2}|\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?")
+_REL_YM = re.compile(rf"({_REL_YEAR})\s*(\d{{1,2}})\s*월(?:\s*(\d{{1,2}})\s*일)?")
+_REL_MONTH = re.compile(r"(지난\s*달|저번\s*달|지지난\s*달|이번\s*달|이달|다음\s*달|담\s*달|내달|다다음\s*달)")
+_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*월(?!\s*급)(?:\s*(\d{1,2})\s*일)?")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(?:\s*도)?|(?<![가-힣])(" + _REL_YEAR + r")(?:에|엔|에는|부터|까지|\s|$|[.,?!])")
+
+_REL_MONTH_OFFSET: dict[str, int] = {
+    "지지난달": -2, "지난달": -1, "저번달": -1, "이번달": 0, "이달": 0,
+    "다음달": 1, "담달": 1, "내달": 1, "다다음달": 2,
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None  # None = not said (bare "3월")
+    month: int | None  # None = only a year was said
+    day: int | None = None
+
+    def first_day(self, *, default_year: int) -> date | None:
+        if self.month is None:
+            return None
+        return _safe_date(self.year or default_year, self.month, self.day or 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def shift_month(today: date, offset: int) -> tuple[int, int]:
+    index = today.year * 12 + (today.month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(raw: str) -> int:
+    value = int(raw)
+    return value + 2000 if value < 100 else value
+
+
+def find_dates(scratch: Scratch, today: date) -> list[DateMention]:
+    """Date mentions in reading order; their spans are consumed from ``scratch``."""
+    found: list[DateMention] = []
+
+    def add(m: re.Match[str], year: int | None, month: int | None, day: int | None) -> None:
+        if month is not None and not 1 <= month <= 12:
+            return
+        if day is not None and (month is None or _safe_date(year or today.year, month, day) is None):
+            day = None
+        if year is not None and not 1950 <= year <= 2100:
+            return
+        found.append(DateMention(m.start(), m.end(), year, month, day))
+        scratch.take(m.start(), m.end())
+
+    for m in list(_FULL.finditer(scratch.text)):
+        add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in list(_YMD.finditer(scratch.text)):
+        add(m, _year(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    for m in list(_REL_YM.finditer(scratch.text)):
+        offset = _REL_YEARS[re.sub(r"\s+", " ", m.group(1))]
+        add(m, today.year + offset, int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    for m in list(_REL_MONTH.finditer(scratch.text)):
+        year, month = shift_month(today, _REL_MONTH_OFFSET[re.sub(r"\s+", "", m.group(1))])
+        add(m, year, month, None)
+    for m in list(_MONTH.finditer(scratch.text)):
+        add(m, None, int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+    for m in list(_YEAR.finditer(scratch.text)):
+        if m.group(1):
+            add(m, int(m.group(1)), None, None)
+        else:
+            add(m, today.year + _REL_YEARS[re.sub(r"\s+", " ", m.group(2))], None, None)
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,406 @@
+"""``understand``: route + slots for one Korean utterance, with patterns, a gazetteer and Kiwi (no LLM)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from graphs.nlu import lexicon as lx
+from graphs.nlu.dates import DateMention, find_dates, month_bounds
+from graphs.nlu.expecting import kind_of, parse_bare
+from graphs.nlu.gazetteer import PlaceMatch, find_places, resolve
+from graphs.nlu.models import Program, Route, Understanding
+from graphs.nlu.slots import (
+    Collected,
+    extract_age,
+    extract_bool_facts,
+    extract_employer_count,
+    extract_employment_type,
+    extract_hours,
+    extract_household,
+    extract_pay,
+    extract_periods,
+    extract_reason,
+    extract_seasonal,
+    extract_self_pay,
+)
+from graphs.nlu.text import Scratch, compact, normalize
+from graphs.profile import Profile
+from knowledge.korean import tokenize
+from knowledge.schemas import JobFilters, TrainingFilters
+
+logger = logging.getLogger(__name__)
+
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR"})
+_PROGRAM_WORDS = re.compile(
+    r"실업급여|구직급여|실업수당|조기재취업수당|조기재취업|국민취업지원제도|국취제|국취|구직촉진수당|내일배움카드|국민내일배움카드|"
+    r"내배카|청년일자리도약장려금|청년도약장려금|도약장려금"
+)
+_START_WORDS = re.compile(r"^\s*(?:에|에는|중에|쯤|경)?\s*(?:개강|시작|개설|수업|부터|이후|과정|열리|하는)")
+_OPEN_ENDED = re.compile(r"^\s*(?:에|쯤)?\s*(?:부터|이후|넘어서)")
+_WORDLIKE = re.compile(r"[가-힣a-z0-9]")
+_ELIGIBILITY_ASKS = frozenset({"amount", "duration", "eligibility"})
+
+
+@dataclass
+class _Signals:
+    norm: str
+    comp: str
+    crisis: bool
+    posting_law: bool
+    program: Program | None
+    asks: list[str]
+    training_kw: bool
+    job_kw: bool
+    job_weak: bool
+    job_word: bool
+    topic: bool
+    oos: bool
+    greeting: bool
+    policy: bool
+    places: list[PlaceMatch] = field(default_factory=list)
+
+
+def _detect_program(comp: str) -> Program | None:
+    for name, pattern in lx.PROGRAMS:
+        if pattern.search(comp):
+            return name  # type: ignore[return-value]
+    return None
+
+
+def _detect_asks(comp: str) -> list[str]:
+    return [name for name, pattern in lx.ASKS if pattern.search(comp)]
+
+
+def _signals(norm: str) -> _Signals:
+    comp = compact(norm)
+    return _Signals(
+        norm=norm,
+        comp=comp,
+        crisis=bool(lx.CRISIS.search(comp) or lx.CRISIS_SPACED.search(norm)),
+        posting_law=bool(lx.POSTING_CONTEXT.search(comp) and lx.POSTING_ISSUE.search(comp)),
+        program=_detect_program(comp),
+        asks=_detect_asks(comp),
+        training_kw=bool(lx.TRAINING.search(comp)),
+        job_kw=bool(lx.JOB_SEARCH.search(comp)),
+        job_weak=bool(lx.JOB_WEAK.search(comp)),
+        job_word=bool(lx.JOB_WORDS.search(norm)),
+        topic=bool(lx.JOB_WORDS.search(norm) or lx.TRAINING_TOPICS.search(norm)),
+        oos=bool(lx.OUT_OF_SCOPE.search(comp)),
+        greeting=bool(lx.GREETING.search(comp)),
+        policy=bool(lx.POLICY.search(comp)),
+    )
+
+
+def _collect(norm: str, scratch: Scratch, today: date, expecting: str | None, sig: _Signals) -> tuple[Collected, list[DateMention]]:
+    for place in sig.places:
+        scratch.take(place.start, place.end)
+    col = Collected()
+    col.age = extract_age(scratch, today)
+    dates = find_dates(scratch, today)
+    col.household = extract_household(scratch)
+    col.self_pay = extract_self_pay(scratch)
+    col.periods = extract_periods(scratch, bare=kind_of(expecting or "") == "insured_days")
+    col.employer_count = extract_employer_count(scratch)
+    allow_bare_hours = sig.job_kw or sig.job_word or sig.job_weak or expecting in ("daily_work_hours", "weekly_hours")
+    col.hours = extract_hours(scratch, allow_bare=allow_bare_hours)
+    col.pay = extract_pay(scratch, today)
+    col.reason = extract_reason(Scratch(norm))
+    col.employment_type = extract_employment_type(Scratch(norm))
+    col.seasonal = extract_seasonal(Scratch(norm))
+    col.bools = extract_bool_facts(norm)
+    return col, dates
+
+
+def _has_person_facts(col: Collected) -> bool:
+    hh = col.household
+    return any(
+        (
+            col.age.age is not None,
+            col.age.age_range is not None,
+            col.periods.insured_days is not None,
+            col.periods.unit_days is not None,
+            col.reason is not None,
+            any(p.past for p in col.pay),
+            hh.size is not None,
+            hh.income_pct is not None,
+            hh.income_monthly is not None,
+            hh.assets is not None,
+            "disabled" in col.bools,
+        )
+    )
+
+
+def _route(sig: _Signals, col: Collected) -> tuple[Route, float]:
+    """The route and how sure we are. Order matters: crisis first, out-of-scope only when nothing is in scope."""
+    if sig.crisis:
+        return "crisis", 0.99
+    if sig.posting_law:
+        return "policy_qa", 0.9
+    pay_desire = any(not p.past for p in col.pay)
+    if sig.training_kw:
+        if sig.program is None or sig.topic or (
+            sig.program == "learning_card" and lx.TRAINING_SEARCH.search(sig.comp) and not set(sig.asks) & _ELIGIBILITY_ASKS
+        ):
+            return "training_search", 0.85
+    if sig.program is not None:
+        if set(sig.asks) & _ELIGIBILITY_ASKS:
+            return "eligibility", 0.9
+        if _has_person_facts(col):
+            return "eligibility", 0.75
+        return "policy_qa", 0.8 if sig.asks else 0.65
+    if sig.job_kw:
+        return "job_search", 0.85
+    if col.reason is not None or col.periods.insured_days is not None:
+        return "eligibility", 0.7
+    if sig.policy:
+        return "policy_qa", 0.6
+    if sig.oos:
+        return "out_of_scope", 0.8
+    if sig.job_word or sig.job_weak or col.employment_type or pay_desire or col.seasonal:
+        return "job_search", 0.6
+    if lx.SEPARATION_CONTEXT.search(sig.comp):
+        return "eligibility", 0.5
+    if lx.POLICY_WEAK.search(sig.comp):
+        return "policy_qa", 0.5
+    if _has_person_facts(col) and set(sig.asks) & _ELIGIBILITY_ASKS:
+        return "eligibility", 0.6
+    if sig.greeting:
+        return "greeting", 0.8
+    if sig.places:
+        return "job_search", 0.4
+    if re.search(r"[가-힣a-z]{2,}", sig.norm):
+        return "policy_qa", 0.3
+    return "greeting", 0.2
+
+
+def _resolve_past_month(mention: DateMention, today: date) -> date | None:
+    year = mention.year
+    if year is None and mention.month is not None:
+        year = today.year if mention.month <= today.month else today.year - 1
+    return mention.first_day(default_year=year or today.year)
+
+
+def _resolve_future_month(mention: DateMention, today: date) -> tuple[date, date] | None:
+    if mention.month is None:
+        return None
+    year = mention.year
+    if year is None:
+        year = today.year if mention.month >= today.month else today.year + 1
+    start, end = month_bounds(year, mention.month)
+    if mention.day:
+        start = start.replace(day=mention.day)
+    return start, end
+
+
+def _separation(
+    dates: list[DateMention], sig: _Signals, col: Collected, today: date, expecting: str | None
+) -> dict[str, Any]:
+    forced = expecting in ("separation_date", "separation_year")
+    if not dates or not (forced or col.reason is not None or lx.SEPARATION_CONTEXT.search(sig.comp)):
+        return {}
+    for mention in dates:
+        if mention.month is not None:
+            day = _resolve_past_month(mention, today)
+            if day is not None:
+                return {"separation_date": day, "separation_year": day.year}
+    years = [m.year for m in dates if m.year is not None]
+    return {"separation_year": years[0]} if years else {}
+
+
+def _profile(sig: _Signals, col: Collected, dates: list[DateMention], route: Route, today: date, expecting: str | None) -> Profile:
+    data: dict[str, Any] = {}
+    if col.age.age is not None and not sig.posting_law:
+        data["age"] = col.age.age
+    city, district = resolve(sig.places)
+    if city and (route in ("eligibility", "policy_qa") or lx.RESIDENCE.search(sig.comp) or expecting == "region"):
+        data["region"] = district or city
+    p = col.periods
+    for name, value in (
+        ("insured_period_days", p.insured_days),
+        ("unit_period_days", p.unit_days),
+        ("work_experience_days_2y", p.work_experience_days),
+        ("work_experience_hours_2y", p.work_experience_hours),
+    ):
+        if value is not None:
+            data[name] = value
+    if col.reason is not None:
+        data["separation_reason"] = col.reason
+    if route != "training_search":
+        data.update(_separation(dates, sig, col, today, expecting))
+    wage = next((m for m in col.pay if m.past), None)
+    if wage is None and route == "eligibility":
+        wage = next((m for m in col.pay if not m.desire), None)
+    if wage is not None:
+        data["monthly_wage"] = wage.monthly
+    if route == "eligibility":
+        if col.hours.daily is not None:
+            data["daily_work_hours"] = col.hours.daily
+        if col.hours.weekly is not None:
+            data["weekly_hours"] = col.hours.weekly
+    hh = col.household
+    for name, hh_value in (
+        ("household_size", hh.size),
+        ("household_income_pct", hh.income_pct),
+        ("household_income_monthly", hh.income_monthly),
+        ("household_assets", hh.assets),
+        ("dependents", hh.dependents),
+    ):
+        if hh_value is not None:
+            data[name] = hh_value
+    data.update(col.bools)
+    if col.employer_count is not None:
+        data["employer_insured_count"] = col.employer_count
+    if sig.program == "youth_job_leap" and "employer_capital_region" not in data and ("제주" in sig.comp or sig.places):
+        data["employer_capital_region"] = False  # 제주 = 비수도권
+    if expecting:
+        data.update(parse_bare_missing(expecting, sig.norm, data))
+    return Profile.model_validate(_clip(data))
+
+
+def parse_bare_missing(expecting: str, norm: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The expected field from a bare reply, unless the general extractors already found it."""
+    if expecting in data:
+        return {}
+    return parse_bare(expecting, norm)
+
+
+def _clip(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop values the Profile model would reject (e.g. household_size 0), instead of failing."""
+    clean: dict[str, Any] = {}
+    for name, value in data.items():
+        try:
+            Profile.model_validate({name: value})
+        except ValueError:
+            logger.debug("NLU value out of range dropped: %s=%r", name, value)
+            continue
+        clean[name] = value
+    return clean
+
+
+def _keco(norm: str) -> str | None:
+    majors = {major for major, pattern in lx.KECO_MAJOR if pattern.search(norm)}
+    return next(iter(majors)) if len(majors) == 1 else None
+
+
+def _job_filters(sig: _Signals, col: Collected) -> JobFilters:
+    city, district = resolve(sig.places)
+    wanted = [m for m in col.pay if not m.past]
+    return JobFilters(
+        region=city,
+        district=district,
+        min_monthly_pay=wanted[0].monthly if wanted else None,
+        employment_type=col.employment_type,
+        max_weekly_hours=col.hours.max_weekly(),
+        keco_prefix=_keco(sig.norm),
+        seasonal=col.seasonal,
+    )
+
+
+def _training_filters(sig: _Signals, col: Collected, dates: list[DateMention], today: date) -> TrainingFilters:
+    city, _ = resolve(sig.places)
+    start_from: date | None = None
+    start_to: date | None = None
+    for mention in dates:
+        window = _resolve_future_month(mention, today)
+        if window is None:
+            continue
+        start_from, start_to = window
+        if _OPEN_ENDED.match(sig.norm[mention.end : mention.end + 8]):
+            start_to = None
+        break
+    return TrainingFilters(
+        region=city,
+        card_eligible=True if lx.CARD.search(sig.comp) else None,
+        max_self_pay=col.self_pay,
+        start_from=start_from,
+        start_to=start_to,
+    )
+
+
+def _question_year(dates: list[DateMention], profile: Profile) -> int | None:
+    for mention in dates:
+        if mention.year is not None:
+            return mention.year
+    if profile.separation_date is not None:
+        return profile.separation_date.year
+    return profile.separation_year
+
+
+def _query(scratch: Scratch, route: Route) -> str:
+    """Content nouns left after slots were consumed; compounds typed without a space stay one word."""
+    text = scratch.text
+    tokens = [form for form, tag in tokenize(text) if tag in _NOUN_TAGS] if text.strip() else []
+    search = route in ("job_search", "training_search")
+    stop = lx.QUERY_STOPWORDS | lx.SEARCH_STOPWORDS if search else lx.QUERY_STOPWORDS
+    merged: list[str] = []
+    for form in tokens:
+        joined = merged[-1] + form if merged else ""
+        if joined and joined in text and (joined in stop or (merged[-1] not in stop and form not in stop)):
+            merged[-1] = joined
+        else:
+            merged.append(form)
+    if search:  # job/topic words Kiwi split or mis-tagged ("네일" → 네/MM 일/NNG)
+        for m in list(lx.JOB_WORDS.finditer(text)) + list(lx.TRAINING_TOPICS.finditer(text)):
+            if not any(m.group() in word for word in merged):
+                merged.append(m.group())
+    words: list[str] = []
+    for word in merged:
+        if word in stop or word in words:
+            continue
+        if search and _PROGRAM_WORDS.fullmatch(word):
+            continue
+        if not _WORDLIKE.search(word):
+            continue
+        if len(word) == 1 and re.match(r"[가-힣]", word) and not lx.JOB_WORDS.fullmatch(word):
+            continue
+        words.append(word)
+    return " ".join(words)
+
+
+def understand(text: str, *, today: date, expecting: str | None = None) -> Understanding:
+    """Route and slots for one utterance.
+
+    ``expecting`` names the Profile field the assistant just asked about: a bare reply ("45살이요", "4년",
+    "권고사직이요", "네 장애 있어요", "300") is read as that field and the route becomes "eligibility"
+    (unless the reply is a crisis or clearly a new request).
+    """
+    norm = normalize(text)
+    sig = _signals(norm)
+    sig.places = find_places(norm)
+    scratch = Scratch(norm)
+    col, dates = _collect(norm, scratch, today, expecting, sig)
+    route, confidence = _route(sig, col)
+    if expecting and route != "crisis":
+        route, confidence = _route_for_reply(route, confidence, sig)
+    profile = _profile(sig, col, dates, route, today, expecting)
+    if expecting and route == "eligibility" and getattr(profile, expecting, None) is not None:
+        confidence = max(confidence, 0.95)
+    program = sig.program if route in ("eligibility", "policy_qa") else None
+    separated = col.reason is not None or col.periods.insured_days is not None or col.periods.unit_days is not None
+    if program is None and route == "eligibility" and (separated or lx.SEPARATION_CONTEXT.search(sig.comp)):
+        program = "unemployment_benefit"
+    asks = ["posting_law"] if sig.posting_law and route == "policy_qa" else sig.asks
+    return Understanding(
+        route=route,
+        program=program,
+        asks=asks if route in ("eligibility", "policy_qa") else [],
+        year=_question_year(dates, profile),
+        profile=profile,
+        job_filters=_job_filters(sig, col) if route == "job_search" else JobFilters(),
+        training_filters=_training_filters(sig, col, dates, today) if route == "training_search" else TrainingFilters(),
+        query=_query(scratch, route) if route not in ("crisis", "greeting", "out_of_scope") else "",
+        confidence=confidence,
+        age_range=col.age.age_range if not sig.posting_law else None,
+    )
+
+
+def _route_for_reply(route: Route, confidence: float, sig: _Signals) -> tuple[Route, float]:
+    """A reply to a question keeps the conversation in eligibility unless it clearly asks for something else."""
+    strong_other = (route == "job_search" and sig.job_kw) or (route == "training_search") or sig.posting_law
+    if strong_other:
+        return route, confidence
+    return "eligibility", max(confidence, 0.5)
