@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv ingest lint bench eval load clean
+.PHONY: run test venv browser ingest lint bench eval load clean
 
 # Bootstrap: pip inside the venv is upgraded first (the machine's pip 23 cannot resolve this stack), then the
 # CPU build of torch is installed before sentence-transformers so no CUDA build is pulled.
@@ -21,7 +21,16 @@ venv: $(STAMP)
 run: venv
 	$(BIN)/goyong serve
 
-test: venv
+# Browser tests use Debian's chromium (never a downloaded browser) and CJK fonts (else Hangul renders as boxes).
+browser:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	  echo "installing chromium + fonts-noto-cjk (Debian packages)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+	  || echo "warning: could not install chromium; browser tests will be skipped"; \
+	fi
+
+test: venv browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 ingest: venv
@@ -31,8 +40,14 @@ lint: venv
 	$(BIN)/ruff check app ingest knowledge graphs tests benchmarks
 	$(BIN)/mypy app ingest knowledge graphs
 
+eval: venv
+	$(BIN)/goyong eval
+
 bench: venv
-	$(BIN)/python benchmarks/bench_ingest_search.py
+	$(BIN)/goyong bench
+
+load: venv
+	$(BIN)/python -m pytest -q -m load -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) data artifacts

@@ -156,6 +156,60 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- ask / eligibility -----------------------------------------------------------------------------------------
+def cmd_ask(args: argparse.Namespace) -> int:
+    from graphs.service import Assistant
+
+    kb = _kb()
+    try:
+        if kb.is_empty():
+            console.print("[yellow]색인이 비어 있습니다. 먼저 `goyong ingest`를 실행하세요.[/yellow]")
+        result = Assistant.from_settings(kb).ask(args.question, role=args.role, thread_id=args.thread)
+    finally:
+        kb.close()
+    if args.json:
+        _json(result.public_json())
+        return 0
+    out.print(result.answer)
+    if result.citations:
+        out.print("\n[bold]출처[/bold]")
+        for c in result.citations:
+            eff = f", {c.effective_from} 시행" if c.effective_from else ""
+            out.print(f"- {c.title} · {c.section} ({c.source}{eff})")
+    console.print(f"[dim]thread {result.thread_id} · route {result.route}[/dim]")
+    return 0
+
+
+def cmd_eligibility(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from graphs.eligibility import check_eligibility
+    from graphs.profile import Profile
+    from knowledge.config import get_settings
+
+    try:
+        profile = Profile.model_validate_json(args.profile.read_text(encoding="utf-8"))
+        result = check_eligibility(args.program, profile, today=get_settings().current_date())
+    except OSError as exc:
+        console.print(f"[red]오류:[/red] 프로필 파일을 읽을 수 없습니다: {exc}")
+        return 2
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors())
+        console.print(f"[red]오류:[/red] 프로필 JSON 항목 오류 — {problems}")
+        return 2
+    except ValueError as exc:
+        console.print(f"[red]오류:[/red] {exc}")
+        return 2
+    if args.json:
+        _json(result.model_dump(mode="json"))
+        return 0
+    from graphs.compose import eligibility_answer
+
+    text, _ = eligibility_answer(result.model_dump(mode="json"), "counselor", ask=None)
+    out.print(text)
+    return 0
+
+
 # ---- samples ---------------------------------------------------------------------------------------------------
 def cmd_generate_samples(args: argparse.Namespace) -> int:
     from ingest.samplegen import write_samples
@@ -192,17 +246,61 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", type=Path, default=None)
     gen.set_defaults(func=cmd_generate_samples)
 
-    _register_later_commands(sub)
+    ask = sub.add_parser("ask", help="질문에 답합니다 (채팅과 같은 에이전트)")
+    ask.add_argument("question")
+    ask.add_argument("--role", choices=["citizen", "counselor"], default="citizen")
+    ask.add_argument("--thread", default=None, help="대화 ID: 같은 ID로 이어서 물으면 앞의 내용을 기억합니다")
+    ask.add_argument("--json", action="store_true")
+    ask.set_defaults(func=cmd_ask)
+
+    el = sub.add_parser("eligibility", help="프로필 JSON으로 수급 요건·금액을 계산합니다")
+    el.add_argument("program", help="unemployment_benefit | early_reemployment | national_employment_support | "
+                    "learning_card | youth_job_leap")
+    el.add_argument("--profile", type=Path, required=True, help="Profile 필드를 담은 JSON 파일")
+    el.add_argument("--json", action="store_true")
+    el.set_defaults(func=cmd_eligibility)
+
+    sv = sub.add_parser("serve", help="채팅 화면을 엽니다 (색인이 비어 있으면 먼저 만듭니다)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--no-ingest", action="store_true", help="색인이 비어 있어도 만들지 않음")
+    sv.set_defaults(func=_delegate("app.server", "cli_serve"))
+
+    us = sub.add_parser("user", help="상담사·관리자 계정 관리")
+    us_sub = us.add_subparsers(dest="user_command", required=True)
+    ua = us_sub.add_parser("add", help="계정 추가 (비밀번호는 bcrypt 해시로 저장)")
+    ua.add_argument("username")
+    ua.add_argument("--role", choices=["counselor", "admin"], default="counselor")
+    ua.add_argument("--password-stdin", action="store_true", help="비밀번호를 표준 입력에서 읽기")
+    ul = us_sub.add_parser("list", help="계정 목록")
+    ur = us_sub.add_parser("remove", help="계정 삭제")
+    ur.add_argument("username")
+    for cmd in (ua, ul, ur):
+        cmd.set_defaults(func=_delegate("app.users", "cli_user"))
+
+    ev = sub.add_parser("eval", help="품질 평가 (골드셋): 검색·라우팅·요건·답변·필터·지연")
+    ev.add_argument("--set", dest="set_name", default="all",
+                    choices=["all", "retrieval", "routing", "eligibility", "answers", "search"])
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--no-thresholds", action="store_true", help="기준 미달이어도 실패로 끝내지 않음")
+    ev.set_defaults(func=_delegate("evals.runner", "cli_eval"))
+
+    be = sub.add_parser("bench", help="속도·메모리 벤치마크 (수치만 출력)")
+    be.add_argument("--scale", type=int, action="append", help="채용정보 건수 (기본: 번들, 10000, 100000)")
+    be.add_argument("--json", action="store_true")
+    be.set_defaults(func=_delegate("evals.bench", "cli_bench"))
     return p
 
 
-def _register_later_commands(sub: Any) -> None:
-    """Commands that live next to the agent and the UI (added as those land)."""
-    try:
-        from app import commands
-    except ImportError:
-        return
-    commands.register(sub)
+def _delegate(module: str, attr: str) -> Any:
+    """A command implemented next to its feature, imported only when run (keeps `goyong --help` fast)."""
+
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return int(getattr(importlib.import_module(module), attr)(args))
+
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,9 +1,15 @@
-"""Shared fixtures: a fresh embedded store per test, and one full bundled index per session."""
+"""Shared fixtures: a fresh embedded store per test, and the bundled index built once per session.
+
+The bundled index is built once into a template folder (then closed); each consumer gets its own copy, because
+embedded Qdrant admits one process per folder: ``full_kb`` opens a copy in this process, and server tests start a
+subprocess on another copy (``index_copy``).
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -35,12 +41,36 @@ def kb(settings: Settings) -> Iterator[KnowledgeBase]:
 
 
 @pytest.fixture(scope="session")
-def full_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    """The bundled corpus and catalogs, indexed once for the whole test session."""
+def index_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding the bundled corpus and catalogs, indexed once per test session (closed; copy it)."""
     from ingest.pipeline import run_ingest
 
-    base = KnowledgeBase.open(make_settings(tmp_path_factory.mktemp("full") / "data"))
-    report = run_ingest(base)
-    assert report.ok, report.error
+    data_dir = tmp_path_factory.mktemp("index-template") / "data"
+    base = KnowledgeBase.open(make_settings(data_dir))
+    try:
+        report = run_ingest(base)
+        assert report.ok, report.error
+        assert report.rejected_count == 0, [r.reason for s in report.sources for r in s.rejected][:5]
+    finally:
+        base.close()
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def index_copy(index_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Make a private copy of the built index (for a process of its own); returns its data dir."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path_factory.mktemp(name) / "data"
+        shutil.copytree(index_template, target, ignore=shutil.ignore_patterns(".lock"))
+        return target
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def full_kb(index_copy: Callable[[str], Path]) -> Iterator[KnowledgeBase]:
+    """The bundled index, open in this process for the whole session."""
+    base = KnowledgeBase.open(make_settings(index_copy("full-kb")))
     yield base
     base.close()

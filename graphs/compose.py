@@ -1,0 +1,199 @@
+"""Templated Korean answers from tool outputs (the no-LLM path, and the fallback of the LLM path).
+
+Every number written here is copied from a tool output or a cited passage.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graphs.answer import CitationOut, Role
+from graphs.prompts import COUNSELOR_TIPS, DISCLAIMER, SAMPLE_NOTE, UNCERTAIN
+
+MARK = {True: "✅", False: "❌", None: "❓"}
+DECISION = {
+    "eligible": "받을 수 있을 것으로 보여요 ✅",
+    "ineligible": "요건을 충족하지 않는 것으로 보여요 ❌",
+    "need_more_info": "몇 가지를 더 알아야 판단할 수 있어요 ❓",
+}
+WEAK = {"unverified", "conflict"}
+
+
+def _won(v: int | None) -> str:
+    return f"{v:,}원" if v is not None else "-"
+
+
+def _pay(job: dict[str, Any]) -> str:
+    lo, hi = job.get("wage_min"), job.get("wage_max")
+    kind = job.get("wage_type") or ""
+    if lo is None:
+        return kind or "임금 협의"
+    return f"{kind} {lo:,}원" + (f"~{hi:,}원" if hi and hi != lo else "")
+
+
+# ---- eligibility -----------------------------------------------------------------------------------------------
+def eligibility_answer(result: dict[str, Any], role: Role, *, ask: str | None) -> tuple[str, list[CitationOut]]:
+    name = result["program_name"]
+    lines = [f"**{name} 확인 결과 ({result['applies_year']}년 기준): {DECISION[result['decision']]}**"]
+    for amt in result.get("amounts", []):
+        unit = amt["unit"]
+        value = f"{amt['value']:,}{'일' if unit == '일' else '원'}" + ("/월" if unit == "원/월" else "")
+        lines.append(f"- {amt['name']}: {value}" + (" (확인 필요)" if amt["confidence"] in WEAK else ""))
+        if role == "counselor":
+            lines.append(f"  · 계산: {amt['formula']} [{amt['article']}, {amt['effective_from']} 시행]")
+    reasons = result.get("reasons", [])
+    if reasons:
+        lines.append("요건 점검:")
+        for r in reasons:
+            cite = f" — {r['article']}" if role == "counselor" else ""
+            lines.append(f"{MARK[r['passed']]} {r['text']}{cite}")
+    for sub in result.get("sub_results", []):
+        lines.append(f"· {sub['program_name']}: {DECISION[sub['decision']]}")
+        for amt in sub.get("amounts", []):
+            lines.append(f"  - {amt['name']}: {amt['value']:,}{'일' if amt['unit'] == '일' else '원'}")
+            if role == "counselor":
+                lines.append(f"    · 계산: {amt['formula']} [{amt['article']}]")
+    notes = list(result.get("notes", []))
+    for sub in result.get("sub_results", []):
+        notes.extend(n for n in sub.get("notes", []) if n not in notes)
+    lines.extend(f"참고: {n}" for n in notes[:4])
+    if _weak(result):
+        lines.append(UNCERTAIN)
+    if ask:
+        lines.append(f"\n👉 {ask}")
+    if role == "counselor" and result["program"] in COUNSELOR_TIPS:
+        lines.append(COUNSELOR_TIPS[result["program"]])
+    lines.append(DISCLAIMER)
+    return "\n".join(lines), eligibility_citations(result)
+
+
+def _weak(result: dict[str, Any]) -> bool:
+    items = result.get("reasons", []) + result.get("amounts", [])
+    return any(i["confidence"] in WEAK for i in items) or any(_weak(s) for s in result.get("sub_results", []))
+
+
+def eligibility_citations(result: dict[str, Any]) -> list[CitationOut]:
+    seen: set[str] = set()
+    out: list[CitationOut] = []
+    items = result.get("amounts", []) + result.get("reasons", [])
+    for sub in result.get("sub_results", []):
+        items += sub.get("amounts", []) + sub.get("reasons", [])
+    for item in items:
+        key = item["article"]
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            CitationOut(
+                title=f"{result['program_name']} 규칙",
+                source=item["article"],
+                section=item.get("name") or item.get("rule_id", ""),
+                effective_from=item["effective_from"],
+                url=item.get("source_url"),
+                confidence=item["confidence"],
+            )
+        )
+    return out
+
+
+def ask_first_missing(result: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The first missing fact as (profile field, one short question)."""
+    missing = result.get("missing") or []
+    if result["decision"] != "need_more_info" or not missing:
+        return None, None
+    return missing[0]["field"], missing[0]["question"]
+
+
+# ---- jobs and training -----------------------------------------------------------------------------------------
+def jobs_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[str, list[CitationOut]]:
+    jobs = out["jobs"]
+    if not jobs:
+        lines = [f"{describe} 조건에 맞는 채용정보를 찾지 못했어요."]
+        for r in out.get("relax", []):
+            lines.append(f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요.")
+        if not out.get("relax"):
+            lines.append("- 다른 직종 이름이나 더 넓은 지역으로 찾아 보세요.")
+        lines.append("고용24(work24.go.kr)에서 최신 공고도 확인해 보세요.")
+        return "\n".join(lines), []
+    lines = [f"{describe} 채용정보 {len(jobs)}건을 찾았어요 {SAMPLE_NOTE}"]
+    for i, j in enumerate(jobs, 1):
+        where = f"{j['region']} {j.get('district') or ''}".strip()
+        close = j.get("close_date") or "채용시까지"
+        lines.append(f"{i}. **{j['title']}** — {j['company']} ({where}) · {_pay(j)} · {j['employment_type']} · 마감 {close}")
+        if role == "counselor":
+            monthly = j.get("monthly_pay_max")
+            lines.append(f"   구인인증번호 {j['id']} · 월 환산 최대 {_won(monthly)}" + (f" · {j['url']}" if j.get("url") else ""))
+    if role == "counselor":
+        lines.append(COUNSELOR_TIPS["jobs"])
+    cites = [CitationOut(title="고용24 채용정보 (예시 카탈로그)", source="고용24 채용정보 Open API 형식", section="채용정보")]
+    return "\n".join(lines), cites
+
+
+def training_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[str, list[CitationOut]]:
+    courses = out["courses"]
+    if not courses:
+        lines = [f"{describe} 조건에 맞는 훈련과정을 찾지 못했어요."]
+        for r in out.get("relax", []):
+            lines.append(f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요.")
+        lines.append("고용24 훈련과정 검색에서도 확인해 보세요.")
+        return "\n".join(lines), []
+    lines = [f"{describe} 훈련과정 {len(courses)}건이에요 {SAMPLE_NOTE}"]
+    for i, c in enumerate(courses, 1):
+        rate = f"취업률 {c['employment_rate']}%" if c.get("employment_rate") is not None else "취업률 미공시"
+        self_pay = f"자부담(추정) {_won(c.get('self_pay'))}" if c.get("self_pay") is not None else ""
+        card = "내일배움카드 가능" if c.get("card_eligible") else "카드 사용 불가"
+        lines.append(
+            f"{i}. **{c['title']}** — {c['institution']} ({c['region']}) · 개강 {c['start_date']} · "
+            f"훈련비 {_won(c['cost'])} {self_pay} · {card} · {rate}"
+        )
+        if role == "counselor":
+            lines.append(f"   과정ID {c['id']}" + (f" · {c['url']}" if c.get("url") else ""))
+    if role == "counselor":
+        lines.append(COUNSELOR_TIPS["training"])
+    cites = [CitationOut(title="고용24 훈련과정 (예시 카탈로그)", source="HRD-Net 훈련과정 API 형식", section="훈련과정")]
+    return "\n".join(lines), cites
+
+
+# ---- policies --------------------------------------------------------------------------------------------------
+def _sentences(text: str, n: int) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    parts = re.split(r"(?<=[.!?다요])\s+", text)
+    return " ".join(parts[:n])
+
+
+def policy_answer(out: dict[str, Any], role: Role) -> tuple[str, list[CitationOut]]:
+    passages = out["passages"]
+    if not passages:
+        return (
+            "관련된 안내 문서를 찾지 못했어요. 고용24(work24.go.kr) 또는 고용노동부 고객상담센터 ☎1350에 문의해 주세요.",
+            [],
+        )
+    shown = passages[:2] if role == "citizen" else passages[:3]
+    lines = []
+    if out.get("year"):
+        lines.append(f"({out['year']}년 기준으로 찾았어요)")
+    for p in shown:
+        body = _sentences(p["text"], 4 if role == "citizen" else 8)
+        lines.append(f"**{p['title']} — {p['section']}**\n{body}")
+        if role == "counselor":
+            src = "; ".join(s.get("article") or s.get("title", "") for s in p["sources"])
+            lines.append(f"  · 근거: {src} ({p['effective_from']} 시행, 신뢰도 {p['confidence']})")
+    if any(p["confidence"] in WEAK or p["flags"] for p in shown):
+        lines.append(UNCERTAIN)
+    if role == "counselor":
+        lines.append(COUNSELOR_TIPS["policy"])
+    lines.append(DISCLAIMER)
+    return "\n".join(lines), [policy_citation(p) for p in shown]
+
+
+def policy_citation(p: dict[str, Any]) -> CitationOut:
+    src = p["sources"][0] if p["sources"] else {}
+    return CitationOut(
+        title=p["title"],
+        source=src.get("article") or src.get("url") or src.get("title", ""),
+        section=p["section"],
+        effective_from=p["effective_from"],
+        url=src.get("url"),
+        confidence=p["confidence"],
+    )

@@ -1,0 +1,118 @@
+"""The assistant as a service: one compiled graph with per-thread memory, used by the CLI and the chat UI."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessageChunk, HumanMessage
+
+from graphs.answer import AnswerResult, Role, ToolCallOut
+from graphs.graph import Deps, build_graph
+from graphs.llm import build_llm
+from knowledge.base import KnowledgeBase
+from knowledge.config import Settings
+
+logger = logging.getLogger(__name__)
+
+MAX_INPUT_CHARS = 4000
+EMPTY_INPUT = "질문을 입력해 주세요. 예: \"서귀포 호텔 일자리\", \"실업급여 받을 수 있나요?\""
+
+
+@dataclass
+class Event:
+    """One streamed piece of a turn: an LLM token, a finished tool step, or the final result."""
+
+    kind: Literal["token", "step", "result"]
+    text: str = ""
+    step: ToolCallOut | None = None
+    result: AnswerResult | None = None
+
+
+def open_checkpointer(settings: Settings) -> Any:
+    """SQLite under the data dir by default; PostgreSQL when ``GOYONG_CHECKPOINT_POSTGRES_URL`` is set."""
+    if settings.checkpoint_postgres_url:
+        try:
+            from langgraph.checkpoint.postgres import PostgresSaver  # type: ignore[import-not-found]
+        except ImportError as exc:
+            raise RuntimeError(
+                "GOYONG_CHECKPOINT_POSTGRES_URL을 쓰려면 `pip install langgraph-checkpoint-postgres psycopg[binary]`가 "
+                "필요합니다 (PostgreSQL checkpointer not installed)"
+            ) from exc
+        saver = PostgresSaver.from_conn_string(settings.checkpoint_postgres_url).__enter__()
+        saver.setup()
+        return saver
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(settings.data_dir / "checkpoints.sqlite"), check_same_thread=False)
+    return SqliteSaver(conn)
+
+
+class Assistant:
+    """Ask questions in a thread; the graph remembers the thread's profile and pending question."""
+
+    def __init__(self, kb: KnowledgeBase, *, llm: BaseChatModel | None = None, checkpointer: Any = None) -> None:
+        self.kb = kb
+        self.llm = llm
+        self.checkpointer = checkpointer if checkpointer is not None else open_checkpointer(kb.settings)
+        deps = Deps(kb=kb, llm=llm, today=kb.settings.current_date, llm_timeout_s=kb.settings.llm_timeout_s)
+        self.graph = build_graph(deps, self.checkpointer)
+
+    @classmethod
+    def from_settings(cls, kb: KnowledgeBase) -> Assistant:
+        return cls(kb, llm=build_llm(kb.settings))
+
+    def _config(self, role: Role, thread_id: str) -> dict[str, Any]:
+        return {"configurable": {"thread_id": thread_id, "role": role, "today": self.kb.settings.current_date()}}
+
+    @staticmethod
+    def _clean(question: str) -> str:
+        text = (question or "").replace("\x00", "").strip()
+        return text[:MAX_INPUT_CHARS]
+
+    def ask(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> AnswerResult:
+        thread_id = thread_id or uuid.uuid4().hex
+        text = self._clean(question)
+        if not text:
+            return AnswerResult(answer=EMPTY_INPUT, route="empty", role=role, thread_id=thread_id)
+        state = self.graph.invoke({"messages": [HumanMessage(text)]}, self._config(role, thread_id))
+        return AnswerResult.model_validate({**state["result"], "role": role, "thread_id": thread_id})
+
+    def stream(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> Iterator[Event]:
+        """LLM tokens as they come (``stream_mode="messages"``), tool steps as they finish, then the result."""
+        thread_id = thread_id or uuid.uuid4().hex
+        text = self._clean(question)
+        if not text:
+            yield Event("result", result=AnswerResult(answer=EMPTY_INPUT, route="empty", role=role, thread_id=thread_id))
+            return
+        final: dict[str, Any] | None = None
+        steps_seen = 0
+        for mode, payload in self.graph.stream(
+            {"messages": [HumanMessage(text)]}, self._config(role, thread_id), stream_mode=["messages", "updates"]
+        ):
+            if mode == "messages":
+                chunk, meta = payload
+                if isinstance(chunk, AIMessageChunk) and meta.get("langgraph_node") == "llm_write" and chunk.content:
+                    yield Event("token", text=str(chunk.content))
+            elif mode == "updates":
+                for node, update in (payload or {}).items():
+                    if isinstance(update, dict) and "result" in update and node != "finalize":
+                        final = update["result"]
+                        calls = update["result"].get("tool_calls", [])
+                        for call in calls[steps_seen:]:
+                            yield Event("step", step=ToolCallOut.model_validate(call))
+                        steps_seen = max(steps_seen, len(calls))
+        if final is None:
+            state = self.graph.get_state(self._config(role, thread_id)).values
+            final = state.get("result", {"answer": "", "route": "error"})
+        yield Event("result", result=AnswerResult.model_validate({**final, "role": role, "thread_id": thread_id}))
+
+    def history(self, thread_id: str, *, role: Role = "citizen") -> list[dict[str, str]]:
+        state = self.graph.get_state(self._config(role, thread_id)).values
+        return [{"type": m.type, "content": str(m.content)} for m in state.get("messages", [])]

@@ -1,0 +1,171 @@
+"""The agent's tools: typed functions with docstrings, shared by the templated path and the LLM path.
+
+Each returns a JSON-able dict. Numbers in answers may only come from these outputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from langchain_core.tools import BaseTool, StructuredTool
+
+from graphs.answer import CourseCard, JobCard
+from graphs.eligibility import PROGRAMS
+from graphs.eligibility import check_eligibility as _check
+from graphs.profile import Profile
+from knowledge.base import KnowledgeBase
+from knowledge.records import effective_on
+from knowledge.schemas import JobFilters, TrainingFilters
+
+JOB_FILTER_LABELS = {
+    "region": "지역",
+    "district": "읍·면·동",
+    "min_monthly_pay": "최소 월급",
+    "employment_type": "고용형태",
+    "max_weekly_hours": "주당 근무시간",
+    "keco_prefix": "직종 코드",
+    "seasonal": "계절 일자리",
+}
+TRAINING_FILTER_LABELS = {
+    "region": "지역",
+    "card_eligible": "내일배움카드 사용",
+    "max_self_pay": "자부담 상한",
+    "start_from": "개강일(부터)",
+    "start_to": "개강일(까지)",
+    "ncs_prefix": "NCS 분야",
+    "course_type_code": "과정 구분",
+}
+
+
+@dataclass
+class ToolContext:
+    kb: KnowledgeBase
+    today: date
+
+
+def search_jobs(ctx: ToolContext, query: str, filters: JobFilters, k: int = 5) -> dict[str, Any]:
+    """Find Jeju job postings. Every returned posting satisfies every filter; when none does, ``relax`` says which
+    filter to loosen and how many postings that would give."""
+    hits = ctx.kb.retriever.search_jobs(query, filters, today=ctx.today, k=k)
+    out: dict[str, Any] = {
+        "query": query,
+        "filters": filters.model_dump(exclude_none=True, mode="json"),
+        "jobs": [JobCard.of(h.job).model_dump(mode="json") for h in hits],
+        "relax": [],
+    }
+    if not hits:
+        for name, label in JOB_FILTER_LABELS.items():
+            if getattr(filters, name) is None:
+                continue
+            looser = filters.model_copy(update={name: None})
+            n = len(ctx.kb.retriever.search_jobs(query, looser, today=ctx.today, k=20))
+            if n:
+                out["relax"].append({"filter": name, "label": label, "count": n})
+    return out
+
+
+def lookup_training(ctx: ToolContext, query: str, filters: TrainingFilters, k: int = 5) -> dict[str, Any]:
+    """Find training courses (국민내일배움카드 등) in Jeju with cost, self-pay estimate, dates and 취업률."""
+    if filters.start_from is None and filters.start_to is None:
+        filters = filters.model_copy(update={"start_from": ctx.today})
+    hits = ctx.kb.retriever.search_training(query, filters, k=k)
+    out: dict[str, Any] = {
+        "query": query,
+        "filters": filters.model_dump(exclude_none=True, mode="json"),
+        "courses": [CourseCard.of(h.course).model_dump(mode="json") for h in hits],
+        "relax": [],
+    }
+    if not hits:
+        for name, label in TRAINING_FILTER_LABELS.items():
+            if getattr(filters, name) is None:
+                continue
+            looser = filters.model_copy(update={name: None})
+            n = len(ctx.kb.retriever.search_training(query, looser, k=20))
+            if n:
+                out["relax"].append({"filter": name, "label": label, "count": n})
+    return out
+
+
+def check_eligibility(ctx: ToolContext, program: str, profile: Profile) -> dict[str, Any]:
+    """Decide eligibility and compute amounts for a program from rules that cite their article and period."""
+    return _check(program, profile, today=ctx.today).model_dump(mode="json")
+
+
+def search_policies(
+    ctx: ToolContext, query: str, k: int = 4, program: str | None = None, year: int | None = None
+) -> dict[str, Any]:
+    """Policy passages with citations. Passages in force on the asked year (or today) come first."""
+    hits = ctx.kb.retriever.search_policies(query, k=max(k * 3, 10), program=program)
+    ref = ctx.today if year is None or year == ctx.today.year else date(year, 7, 1)
+
+    def rank(i: int) -> tuple[int, int]:
+        chunk = hits[i].chunk
+        wrong_year = chunk.year is not None and year is not None and chunk.year != year
+        return (1 if wrong_year or not effective_on(chunk, ref) else 0, i)
+
+    order = sorted(range(len(hits)), key=rank)[:k]
+    passages = []
+    for i in order:
+        c = hits[i].chunk
+        passages.append(
+            {
+                "doc_id": c.doc_id,
+                "title": c.title,
+                "section": c.section,
+                "text": c.text,
+                "program": c.program,
+                "effective_from": c.effective_from.isoformat(),
+                "effective_to": c.effective_to.isoformat() if c.effective_to else None,
+                "confidence": c.confidence,
+                "flags": c.flags,
+                "sources": [s.model_dump(exclude_none=True) for s in c.sources],
+                "year": c.year,
+            }
+        )
+    return {"query": query, "year": year, "passages": passages}
+
+
+def langchain_tools(ctx: ToolContext) -> list[BaseTool]:
+    """The same tools for a tool-calling LLM, bound to the shared context."""
+
+    def _jobs(
+        query: str,
+        region: str | None = None,
+        district: str | None = None,
+        min_monthly_pay: int | None = None,
+        employment_type: str | None = None,
+        max_weekly_hours: float | None = None,
+    ) -> dict[str, Any]:
+        """제주 채용정보 검색. region은 '제주시' 또는 '서귀포시', min_monthly_pay는 원 단위 월급."""
+        f = JobFilters.model_validate(
+            {"region": region, "district": district, "min_monthly_pay": min_monthly_pay,
+             "employment_type": employment_type, "max_weekly_hours": max_weekly_hours}
+        )
+        return search_jobs(ctx, query, f)
+
+    def _training(
+        query: str, region: str | None = None, card_eligible: bool | None = None, max_self_pay: int | None = None
+    ) -> dict[str, Any]:
+        """제주 훈련과정(국민내일배움카드 등) 검색: 비용, 자부담, 개강일, 취업률."""
+        f = TrainingFilters.model_validate(
+            {"region": region, "card_eligible": card_eligible, "max_self_pay": max_self_pay}
+        )
+        return lookup_training(ctx, query, f)
+
+    def _eligibility(program: str, profile: dict[str, Any]) -> dict[str, Any]:
+        return check_eligibility(ctx, program, Profile.model_validate(profile))
+
+    _eligibility.__doc__ = "수급 요건·금액 계산(조문과 시행일이 있는 규칙). program: " + ", ".join(PROGRAMS)
+
+    def _policies(query: str, year: int | None = None) -> dict[str, Any]:
+        """정책 문서 검색(출처·시행일 포함). year를 주면 그 해 기준 문서를 우선합니다."""
+        return search_policies(ctx, query, year=year)
+
+    return [
+        StructuredTool.from_function(_jobs, name="search_jobs"),
+        StructuredTool.from_function(_training, name="lookup_training"),
+        StructuredTool.from_function(_eligibility, name="check_eligibility"),
+        StructuredTool.from_function(_policies, name="search_policies"),
+    ]
