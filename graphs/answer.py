@@ -10,19 +10,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from knowledge.schemas import JobPosting, TrainingCourse
+from knowledge.schemas import Citation, JobPosting, TrainingCourse
 
 Role = Literal["citizen", "counselor"]
 ROLES: tuple[Role, ...] = ("citizen", "counselor")
 
 
-class CitationOut(BaseModel):
-    title: str
-    source: str
-    section: str
-    effective_from: date | None = None
-    url: str | None = None
-    confidence: str | None = None
+# A citation is the knowledge layer's Citation (title, source, section, effective_from, url, confidence).
+CitationOut = Citation
 
 
 class ToolCallOut(BaseModel):

@@ -106,16 +106,21 @@ def ask_first_missing(result: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 # ---- jobs and training -----------------------------------------------------------------------------------------
+def _nothing_found(out: dict[str, Any], describe: str, what: str) -> str:
+    """No result: say which filter to relax (with how many results that gives) or how to search instead."""
+    lines = [f"{describe} 조건에 맞는 {what}을(를) 찾지 못했어요."]
+    for r in out.get("relax", []):
+        lines.append(f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요.")
+    if not out.get("relax"):
+        lines.append("- 다른 낱말이나 더 넓은 지역으로 찾아 보세요.")
+    lines.append(f"고용24(work24.go.kr)에서 최신 {what}도 확인해 보세요.")
+    return "\n".join(lines)
+
+
 def jobs_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[str, list[CitationOut]]:
     jobs = out["jobs"]
     if not jobs:
-        lines = [f"{describe} 조건에 맞는 채용정보를 찾지 못했어요."]
-        for r in out.get("relax", []):
-            lines.append(f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요.")
-        if not out.get("relax"):
-            lines.append("- 다른 직종 이름이나 더 넓은 지역으로 찾아 보세요.")
-        lines.append("고용24(work24.go.kr)에서 최신 공고도 확인해 보세요.")
-        return "\n".join(lines), []
+        return _nothing_found(out, describe, "채용정보"), []
     lines = [f"{describe} 채용정보 {len(jobs)}건을 찾았어요 {SAMPLE_NOTE}"]
     for i, j in enumerate(jobs, 1):
         where = f"{j['region']} {j.get('district') or ''}".strip()
@@ -133,11 +138,7 @@ def jobs_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[str,
 def training_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[str, list[CitationOut]]:
     courses = out["courses"]
     if not courses:
-        lines = [f"{describe} 조건에 맞는 훈련과정을 찾지 못했어요."]
-        for r in out.get("relax", []):
-            lines.append(f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요.")
-        lines.append("고용24 훈련과정 검색에서도 확인해 보세요.")
-        return "\n".join(lines), []
+        return _nothing_found(out, describe, "훈련과정"), []
     lines = [f"{describe} 훈련과정 {len(courses)}건이에요 {SAMPLE_NOTE}"]
     for i, c in enumerate(courses, 1):
         rate = f"취업률 {c['employment_rate']}%" if c.get("employment_rate") is not None else "취업률 미공시"

@@ -136,6 +136,11 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         u = state["understanding"]
         program = u["program"]
         profile = Profile.model_validate(state.get("profile") or {})
+        year = u.get("year") or (state.get("pending") or {}).get("year")
+        if year and year < tctx.today.year:  # "2025년 실업급여 상한액": that year's rules and figures
+            tctx = ToolContext(kb=tctx.kb, today=date(year, 12, 31))
+            if profile.separation_date is None and profile.separation_year is None:
+                profile = profile.model_copy(update={"separation_year": year})
         out = check_eligibility(tctx, program, profile)
         calls = [ToolCallOut(name="check_eligibility", args={"program": program, "profile": state.get("profile") or {}},
                              result=out)]
@@ -155,7 +160,7 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         new_pending: Pending | None = None
         if question:
             new_pending = {"route": "eligibility", "program": program, "expecting": field, "asked": [*asked, field or ""],
-                           "year": u.get("year")}
+                           "year": year}
         res = AnswerResult(answer=text, route="eligibility", citations=cites, tool_calls=calls,
                            eligibility=[_eligibility_out(out)], follow_up=question is not None,
                            role=conf.role, thread_id=conf.thread_id)

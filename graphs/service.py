@@ -17,6 +17,7 @@ from graphs.graph import Deps, build_graph
 from graphs.llm import build_llm
 from knowledge.base import KnowledgeBase
 from knowledge.config import Settings
+from knowledge.pii import mask_pii
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +74,10 @@ class Assistant:
 
     @staticmethod
     def _clean(question: str) -> str:
-        text = (question or "").replace("\x00", "").strip()
-        return text[:MAX_INPUT_CHARS]
+        """Bounded, NUL-free text with personal data masked before it reaches the graph, an LLM or the history."""
+        text = (question or "").replace("\x00", "").strip()[:MAX_INPUT_CHARS]
+        masked, _kinds = mask_pii(text)
+        return masked
 
     def ask(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> AnswerResult:
         thread_id = thread_id or uuid.uuid4().hex

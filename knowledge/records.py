@@ -166,6 +166,7 @@ def chunk_policy(front: PolicyFrontMatter, body: str, *, max_chars: int = 1200) 
                     confidence=front.confidence,
                     flags=flags,
                     year=front.year,
+                    keywords=front.keywords,
                 )
             )
     return chunks
@@ -187,8 +188,12 @@ def _split(text: str, max_chars: int) -> list[str]:
 
 
 def chunk_text(chunk: PolicyChunk) -> str:
-    """What is embedded and tokenized: the heading path gives the section its context."""
-    return " > ".join(chunk.heading_path) + "\n" + chunk.text
+    """What is embedded and tokenized: the heading path gives the section its context, and the document's
+    keywords (the words people actually type, e.g. "며칠 받아") let a section be found by them."""
+    text = " > ".join(chunk.heading_path) + "\n" + chunk.text
+    if chunk.keywords:
+        text += "\n검색어: " + ", ".join(chunk.keywords)
+    return text
 
 
 def chunk_payload(chunk: PolicyChunk) -> dict[str, Any]:

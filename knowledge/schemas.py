@@ -55,6 +55,7 @@ class PolicyChunk(BaseModel):
     confidence: Confidence
     flags: list[str] = []  # "UNVERIFIED" / "CONFLICT" markers found in the section text
     year: int | None = None
+    keywords: list[str] = []  # the document's search words (slang people type), indexed with every chunk
 
 
 class JobPosting(BaseModel):

@@ -46,6 +46,9 @@ def index_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from ingest.pipeline import run_ingest
 
     data_dir = tmp_path_factory.mktemp("index-template") / "data"
+    prebuilt = os.environ.get("GOYONG_TEST_PREBUILT_INDEX")  # developer shortcut: start from a built data dir
+    if prebuilt:
+        shutil.copytree(prebuilt, data_dir, ignore=shutil.ignore_patterns(".lock", "READY"))
     base = KnowledgeBase.open(make_settings(data_dir))
     try:
         report = run_ingest(base)

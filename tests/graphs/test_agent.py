@@ -181,3 +181,17 @@ def test_stream_yields_steps_then_result(assistant: Assistant) -> None:
     result = events[-1].result
     assert result is not None and result.jobs
     assert re.search(r"\d+건", result.answer)
+
+
+def test_personal_data_is_masked_before_the_graph_sees_it(assistant: Assistant) -> None:
+    res = assistant.ask("제 주민번호 900101-1234567, 전화 010-1234-5678 인데 실업급여 받을 수 있나요?",
+                        thread_id="t-pii")
+    assert "1234567" not in res.answer and "5678" not in res.answer
+    stored = " ".join(m["content"] for m in assistant.history("t-pii"))
+    assert "900101-1234567" not in stored and "010-1234-5678" not in stored
+    assert "[주민등록번호]" in stored
+
+
+def test_huge_message_is_bounded(assistant: Assistant) -> None:
+    res = assistant.ask("서귀포 호텔 일자리 " + "가" * 100_000)
+    assert res.route and res.answer
