@@ -1,0 +1,229 @@
+"""Chat history and feedback: Chainlit's SQLAlchemy data layer, with personal data masked before any write.
+
+- SQLite (aiosqlite) at ``<data dir>/chat.sqlite`` by default; PostgreSQL when ``GOYONG_CHAT_DB_URL`` is set
+  (``postgresql://…`` is used through asyncpg). Chainlit does not create the tables: ``ensure_schema`` does.
+- ``MaskingDataLayer`` runs ``mask_pii`` over every step text, thread name and feedback comment it stores,
+  so nothing typed by a person reaches the database unmasked (Chainlit persists the user's message before
+  our ``on_message`` runs).
+- Citizens (anonymous ``guest:`` identities) get no history list: their threads are kept (masked) for feedback
+  and quality review, but never listed back — a shared kiosk must not show the previous visitor's chat.
+- Source panels (text elements) are stored as files under ``<data dir>/chat_files`` and served to their
+  owner only, so a resumed thread still opens its sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
+from chainlit.data.storage_clients.base import BaseStorageClient
+from chainlit.types import Feedback, PageInfo, PaginatedResponse, Pagination, ThreadFilter
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from app.auth import is_guest
+from knowledge.config import Settings
+from knowledge.pii import mask_pii
+
+logger = logging.getLogger(__name__)
+
+CHAT_DB_ENV = "GOYONG_CHAT_DB_URL"
+FILES_ROUTE = "/goyong-files"
+
+STEP_COLUMNS = {
+    "id", "name", "type", "threadId", "parentId", "streaming", "waitForAnswer", "isError", "metadata", "tags",
+    "input", "output", "createdAt", "command", "modes", "start", "end", "generation", "showInput", "language",
+    "indent", "defaultOpen", "autoCollapse",
+}
+
+_SQLITE_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS users (
+        "id" TEXT PRIMARY KEY, "identifier" TEXT NOT NULL UNIQUE, "metadata" TEXT NOT NULL, "createdAt" TEXT)""",
+    """CREATE TABLE IF NOT EXISTS threads (
+        "id" TEXT PRIMARY KEY, "createdAt" TEXT, "name" TEXT, "userId" TEXT, "userIdentifier" TEXT, "tags" TEXT,
+        "metadata" TEXT, FOREIGN KEY ("userId") REFERENCES users("id") ON DELETE CASCADE)""",
+    """CREATE TABLE IF NOT EXISTS steps (
+        "id" TEXT PRIMARY KEY, "name" TEXT NOT NULL, "type" TEXT NOT NULL, "threadId" TEXT NOT NULL,
+        "parentId" TEXT, "streaming" BOOLEAN NOT NULL, "waitForAnswer" BOOLEAN, "isError" BOOLEAN, "metadata" TEXT,
+        "tags" TEXT, "input" TEXT, "output" TEXT, "createdAt" TEXT, "command" TEXT, "modes" TEXT, "start" TEXT,
+        "end" TEXT, "generation" TEXT, "showInput" TEXT, "language" TEXT, "indent" INT, "defaultOpen" BOOLEAN,
+        "autoCollapse" BOOLEAN, FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)""",
+    """CREATE TABLE IF NOT EXISTS elements (
+        "id" TEXT PRIMARY KEY, "threadId" TEXT, "type" TEXT, "url" TEXT, "chainlitKey" TEXT, "name" TEXT NOT NULL,
+        "display" TEXT, "objectKey" TEXT, "size" TEXT, "page" INT, "language" TEXT, "forId" TEXT, "mime" TEXT,
+        "props" TEXT, "autoPlay" BOOLEAN, "playerConfig" TEXT,
+        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)""",
+    """CREATE TABLE IF NOT EXISTS feedbacks (
+        "id" TEXT PRIMARY KEY, "forId" TEXT NOT NULL, "threadId" TEXT NOT NULL, "value" INT NOT NULL,
+        "comment" TEXT, FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)""",
+    'CREATE INDEX IF NOT EXISTS "steps_thread" ON steps ("threadId")',
+    'CREATE INDEX IF NOT EXISTS "threads_user" ON threads ("userId")',
+]
+
+# The schema from the Chainlit SQLAlchemy data-layer documentation (plus the newer step columns).
+_POSTGRES_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS users (
+        "id" UUID PRIMARY KEY, "identifier" TEXT NOT NULL UNIQUE, "metadata" JSONB NOT NULL, "createdAt" TEXT)""",
+    """CREATE TABLE IF NOT EXISTS threads (
+        "id" UUID PRIMARY KEY, "createdAt" TEXT, "name" TEXT, "userId" UUID, "userIdentifier" TEXT, "tags" TEXT[],
+        "metadata" JSONB, FOREIGN KEY ("userId") REFERENCES users("id") ON DELETE CASCADE)""",
+    """CREATE TABLE IF NOT EXISTS steps (
+        "id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "type" TEXT NOT NULL, "threadId" UUID NOT NULL,
+        "parentId" UUID, "streaming" BOOLEAN NOT NULL, "waitForAnswer" BOOLEAN, "isError" BOOLEAN, "metadata" JSONB,
+        "tags" TEXT[], "input" TEXT, "output" TEXT, "createdAt" TEXT, "command" TEXT, "modes" JSONB, "start" TEXT,
+        "end" TEXT, "generation" JSONB, "showInput" TEXT, "language" TEXT, "indent" INT, "defaultOpen" BOOLEAN,
+        "autoCollapse" BOOLEAN, FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)""",
+    """CREATE TABLE IF NOT EXISTS elements (
+        "id" UUID PRIMARY KEY, "threadId" UUID, "type" TEXT, "url" TEXT, "chainlitKey" TEXT, "name" TEXT NOT NULL,
+        "display" TEXT, "objectKey" TEXT, "size" TEXT, "page" INT, "language" TEXT, "forId" UUID, "mime" TEXT,
+        "props" JSONB, "autoPlay" BOOLEAN, "playerConfig" JSONB,
+        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)""",
+    """CREATE TABLE IF NOT EXISTS feedbacks (
+        "id" UUID PRIMARY KEY, "forId" UUID NOT NULL, "threadId" UUID NOT NULL, "value" INT NOT NULL,
+        "comment" TEXT, FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)""",
+]
+
+
+def chat_db_url(settings: Settings) -> str:
+    """``GOYONG_CHAT_DB_URL`` (PostgreSQL) or the SQLite file under the data dir, as an async SQLAlchemy URL."""
+    url = os.environ.get(CHAT_DB_ENV, "").strip()
+    if url:
+        for plain in ("postgres://", "postgresql://"):
+            if url.startswith(plain):
+                return "postgresql+asyncpg://" + url[len(plain):]
+        return url
+    path = (settings.data_dir / "chat.sqlite").resolve()
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+async def ensure_schema(url: str) -> None:
+    """Create the data-layer tables if they are missing (idempotent)."""
+    if is_sqlite(url):
+        Path(url.split(":///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as conn:
+            for stmt in _SQLITE_SCHEMA if is_sqlite(url) else _POSTGRES_SCHEMA:
+                await conn.execute(text(stmt))
+    finally:
+        await engine.dispose()
+
+
+def _mask(value: Any) -> Any:
+    return mask_pii(value)[0] if isinstance(value, str) and value else value
+
+
+class LocalStorageClient(BaseStorageClient):
+    """Element files on local disk; stored under a hash of the object key (no path from user input)."""
+
+    def __init__(self, root: Path, route: str = FILES_ROUTE) -> None:
+        self.root = root
+        self.route = route
+
+    def path_for(self, object_key: str) -> Path:
+        return self.root / hashlib.sha256(object_key.encode("utf-8")).hexdigest()
+
+    def url_for(self, object_key: str) -> str:
+        return f"{self.route}/{quote(object_key, safe='/')}"
+
+    async def upload_file(
+        self, object_key: str, data: bytes | str, mime: str = "application/octet-stream", overwrite: bool = True,
+        content_disposition: str | None = None,
+    ) -> dict[str, Any]:
+        target = self.path_for(object_key)
+        if target.exists() and not overwrite:
+            return {"object_key": object_key, "url": self.url_for(object_key)}
+        self.root.mkdir(parents=True, exist_ok=True)
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if mime.startswith("text/"):
+            raw = mask_pii(raw.decode("utf-8", errors="replace"))[0].encode("utf-8")
+        target.write_bytes(raw)
+        target.with_suffix(".mime").write_text(mime, encoding="utf-8")
+        return {"object_key": object_key, "url": self.url_for(object_key)}
+
+    async def delete_file(self, object_key: str) -> bool:
+        target = self.path_for(object_key)
+        existed = target.exists()
+        target.unlink(missing_ok=True)
+        target.with_suffix(".mime").unlink(missing_ok=True)
+        return existed
+
+    async def get_read_url(self, object_key: str) -> str:
+        return self.url_for(object_key)
+
+    async def close(self) -> None:
+        return None
+
+    def read(self, object_key: str) -> tuple[bytes, str] | None:
+        target = self.path_for(object_key)
+        if not target.is_file():
+            return None
+        mime_file = target.with_suffix(".mime")
+        mime = mime_file.read_text(encoding="utf-8") if mime_file.exists() else "application/octet-stream"
+        return target.read_bytes(), mime
+
+
+class MaskingDataLayer(SQLAlchemyDataLayer):
+    """Masks personal data in everything written; hides citizens' thread lists."""
+
+    def __init__(self, conninfo: str, storage: LocalStorageClient | None = None) -> None:
+        super().__init__(conninfo=conninfo, storage_provider=storage)
+        self.storage = storage
+        self.sqlite = is_sqlite(conninfo)
+
+    async def create_step(self, step_dict: Any) -> None:
+        clean = {k: v for k, v in dict(step_dict).items() if k in STEP_COLUMNS}
+        for key in ("input", "output"):
+            clean[key] = _mask(clean.get(key))
+        if self.sqlite and isinstance(clean.get("tags"), list):
+            clean["tags"] = ",".join(map(str, clean["tags"]))
+        if self.sqlite and isinstance(clean.get("modes"), dict):
+            import json
+
+            clean["modes"] = json.dumps(clean["modes"], ensure_ascii=False)
+        await super().create_step(clean)  # type: ignore[arg-type]
+
+    async def update_thread(
+        self,
+        thread_id: str,
+        name: str | None = None,
+        user_id: str | None = None,
+        metadata: dict[Any, Any] | None = None,
+        tags: list[str] | None = None,
+    ) -> None:
+        if self.sqlite and tags is not None:
+            tags = None  # SQLite has no arrays; thread tags are not used by this app
+        await super().update_thread(thread_id, name=_mask(name), user_id=user_id, metadata=metadata, tags=tags)
+
+    async def upsert_feedback(self, feedback: Feedback) -> str:
+        feedback.comment = _mask(feedback.comment)
+        return await super().upsert_feedback(feedback)
+
+    async def list_threads(self, pagination: Pagination, filters: ThreadFilter) -> PaginatedResponse:
+        if filters.userId:
+            try:
+                identifier = await self._get_user_identifer_by_id(filters.userId)
+            except AssertionError:
+                identifier = None
+            if identifier is None or is_guest(identifier):
+                return PaginatedResponse(pageInfo=PageInfo(hasNextPage=False, startCursor=None, endCursor=None),
+                                         data=[])
+        return await super().list_threads(pagination, filters)
+
+
+def build_data_layer(settings: Settings) -> MaskingDataLayer:
+    storage = LocalStorageClient(settings.data_dir / "chat_files")
+    return MaskingDataLayer(chat_db_url(settings), storage)
+
+
+def object_key_from_path(path: str) -> str:
+    return unquote(path)

