@@ -21,12 +21,13 @@ venv: $(STAMP)
 run: venv
 	$(BIN)/goyong serve
 
-# Browser tests use Debian's chromium (never a downloaded browser) and CJK fonts (else Hangul renders as boxes).
+# Browser tests use Debian's chromium (never a downloaded browser), CJK fonts (else Hangul renders as boxes)
+# and an emoji font (✅ ❌ ❓ in eligibility checklists).
 browser:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
-	  echo "installing chromium + fonts-noto-cjk (Debian packages)"; \
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" || ! fc-list 2>/dev/null | grep -qi "emoji"; then \
+	  echo "installing chromium + fonts-noto-cjk + fonts-noto-color-emoji (Debian packages)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji >/dev/null \
 	  || echo "warning: could not install chromium; browser tests will be skipped"; \
 	fi
 

