@@ -113,9 +113,20 @@ def _employer(profile: Profile, r: YouthJobLeapRules, v: LeapVersion, today: dat
     return b.result(today.year)
 
 
-def _youth(profile: Profile, r: YouthJobLeapRules, v: LeapVersion, today: date) -> EligibilityResult:
+def _youth(
+    profile: Profile, r: YouthJobLeapRules, v: LeapVersion, today: date, employer: EligibilityResult
+) -> EligibilityResult:
     y = v.youth
     b = Builder(f"{PROGRAM}.youth", r.questions, program_name="청년일자리도약장려금(청년 근속 인센티브)")
+    if employer.decision == "ineligible":
+        # the incentive goes to youths hired by a participating company: no participating employer, no incentive
+        b.reason(
+            "yjl.youth.participating_employer",
+            v,
+            False,
+            "청년 근속 인센티브는 이 사업 참여기업에 채용된 청년이 받습니다. 채용한 기업이 참여 요건을 충족하지 "
+            "않아 받을 수 없습니다.",
+        )
     if y.non_capital is not None:
         capital = is_capital_region(profile, r)
         b.condition(
@@ -151,7 +162,8 @@ def _youth(profile: Profile, r: YouthJobLeapRules, v: LeapVersion, today: date) 
 def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     r = rules()
     version, version_note = select_version(r.versions, today)
-    subs = [_employer(profile, r, version, today), _youth(profile, r, version, today)]
+    employer = _employer(profile, r, version, today)
+    subs = [employer, _youth(profile, r, version, today, employer)]
     decision = aggregate(s.decision for s in subs)
 
     b = Builder(PROGRAM, r.questions)
