@@ -5,6 +5,7 @@ Each returns a JSON-able dict. Numbers in answers may only come from these outpu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -103,7 +104,10 @@ def search_policies(
     def rank(i: int) -> tuple[int, int]:
         chunk = hits[i].chunk
         wrong_year = chunk.year is not None and year is not None and chunk.year != year
-        return (1 if wrong_year or not effective_on(chunk, ref) else 0, i)
+        # a section titled for other years only ("2025년 최저임금") comes after the asked year's sections
+        section_years = {int(y) for y in re.findall(r"(20\d\d)년", chunk.section)}
+        wrong_section = bool(section_years) and ref.year not in section_years
+        return (1 if wrong_year or wrong_section or not effective_on(chunk, ref) else 0, i)
 
     order = sorted(range(len(hits)), key=rank)[:k]
     passages = []
