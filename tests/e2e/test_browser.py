@@ -1,11 +1,13 @@
 """End-to-end in headless Chromium (the Debian build; never a downloaded one) against the session's server.
 
-Each scenario saves its final screen under ``artifacts/``; the citizen and counselor views are also copied to
-``docs/screenshots/`` for the README.
+Each scenario saves its final screen under ``artifacts/``; with ``GOYONG_UPDATE_SCREENSHOTS=1`` the citizen,
+counselor, login and admin views are also copied to ``docs/screenshots/`` for the README (off by default, so a
+test run never changes tracked files).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -52,7 +54,7 @@ def shot(page: Any, name: str, *, docs: bool = False) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     target = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(target))
-    if docs:
+    if docs and os.environ.get("GOYONG_UPDATE_SCREENSHOTS") == "1":
         DOCS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(target, DOCS / f"{name}.png")
     return target
