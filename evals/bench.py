@@ -238,7 +238,10 @@ def _child(kind: str, payload: dict[str, object]) -> tuple[str, float]:
     return line.removeprefix("BENCH-RESULT "), wall
 
 
-def run_bench(scales: Sequence[int], work_dir: Path, *, progress: Console | None = None) -> BenchReport:
+def run_bench(
+    scales: Sequence[int], work_dir: Path, *, progress: Console | None = None, checkpoint: Path | None = None
+) -> BenchReport:
+    """Measure each size in a child process; ``checkpoint`` gets the report so far after every step."""
     started = time.perf_counter()
     report = BenchReport(
         run_id=datetime.now().strftime("%Y%m%dT%H%M%S"),
@@ -254,6 +257,8 @@ def run_bench(scales: Sequence[int], work_dir: Path, *, progress: Console | None
             progress.print(f"[dim]{'번들 카탈로그' if not jobs else f'{jobs:,}건'} 색인·측정 중…[/dim]")
         line, _ = _child("scale", ScaleSpec(jobs=jobs, data_dir=str(data_dir)).model_dump())
         report.scales.append(ScaleResult.model_validate_json(line))
+        if checkpoint is not None:
+            checkpoint.write_text(report.model_dump_json(indent=2), encoding="utf-8")
         if first_dir is None:
             first_dir, first_sparse = data_dir, bool(jobs)
     if first_dir is not None:
@@ -316,12 +321,12 @@ def cli_bench(args: argparse.Namespace) -> int:
     work_root = settings.data_dir / "bench"
     work_root.mkdir(parents=True, exist_ok=True)
     work_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work_root))
+    settings.reports_dir.mkdir(parents=True, exist_ok=True)
+    path = settings.reports_dir / f"bench-{datetime.now().strftime('%Y%m%dT%H%M%S')}.json"
     try:
-        report = run_bench(scales, work_dir, progress=console)
+        report = run_bench(scales, work_dir, progress=console, checkpoint=path)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
-    settings.reports_dir.mkdir(parents=True, exist_ok=True)
-    path = settings.reports_dir / f"bench-{report.run_id}.json"
     path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")

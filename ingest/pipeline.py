@@ -30,9 +30,11 @@ from knowledge.records import (
     chunk_policy,
     chunk_text,
     content_hash,
+    job_dense_text,
     job_payload,
     job_text,
     parse_policy,
+    training_dense_text,
     training_payload,
     training_text,
 )
@@ -88,9 +90,17 @@ class IngestError(RuntimeError):
 
 @dataclass
 class Item:
+    """One point to write: ``text`` is tokenized for sparse search and shown; ``dense_text`` (when shorter) is
+    what gets embedded."""
+
     source_id: str
     text: str
     payload: dict[str, Any]
+    dense_text: str | None = None
+
+    @property
+    def embed_text(self) -> str:
+        return self.dense_text if self.dense_text is not None else self.text
 
 
 # ---- loading ---------------------------------------------------------------------------------------------------
@@ -153,8 +163,8 @@ def load_source(source: Source, path: Path, *, today: date) -> tuple[list[Item],
 
 def _item(rec: JobPosting | TrainingCourse) -> Item:
     if isinstance(rec, JobPosting):
-        return Item(rec.id, job_text(rec), job_payload(rec))
-    return Item(rec.id, training_text(rec), training_payload(rec))
+        return Item(rec.id, job_text(rec), job_payload(rec), job_dense_text(rec))
+    return Item(rec.id, training_text(rec), training_payload(rec), training_dense_text(rec))
 
 
 def _strip_volatile(payload: dict[str, Any]) -> dict[str, Any]:
@@ -194,7 +204,7 @@ def sync_items(
     for item in items:
         pid = point_id(kind, item.source_id)
         wanted.add(pid)
-        digest = content_hash(item.text, _strip_volatile(item.payload))
+        digest = content_hash(item.text, _strip_volatile(item.payload), item.dense_text)
         old = existing.get(pid)
         if old == digest:
             report.unchanged += 1
@@ -210,7 +220,7 @@ def sync_items(
         progress(kind, 0, total)
     for start in range(0, total, BATCH):
         batch = todo[start : start + BATCH]
-        dense = embedder.embed_passages([it.text for _, it, _ in batch]) if embedder else [None] * len(batch)
+        dense = embedder.embed_passages([it.embed_text for _, it, _ in batch]) if embedder else [None] * len(batch)
         points = [
             Point(
                 id=pid,

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     embedding_model: str = "intfloat/multilingual-e5-small"
     embedding_query_prefix: str = "query: "
     embedding_passage_prefix: str = "passage: "
+    # Vectors shipped for the bundled corpus (corpus/vectors/<embedder>.npz): a first build embeds only texts
+    # that are not in it. false = embed everything (benchmarks of cold ingest).
+    embedding_seed: bool = True
 
     # LLM (optional). Any OpenAI-compatible endpoint, or a langchain init_chat_model provider string.
     llm_base_url: str | None = None
@@ -58,6 +61,10 @@ class Settings(BaseSettings):
     @property
     def qdrant_path(self) -> Path:
         return self.data_dir / "qdrant"
+
+    @property
+    def seed_vectors_dir(self) -> Path:
+        return self.corpus_dir / "vectors"
 
     @property
     def reports_dir(self) -> Path:

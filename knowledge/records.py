@@ -22,8 +22,11 @@ AVG_LEN = {"policies": 120.0, "jobs": 60.0, "training": 50.0}
 FLAG_RE = re.compile(r"\[(UNVERIFIED|CONFLICT)\]")
 
 
-def content_hash(text: str, payload: dict[str, Any]) -> str:
-    body = json.dumps({"t": text, "p": payload}, ensure_ascii=False, sort_keys=True, default=str)
+DENSE_BODY_CHARS = 90  # of a posting's duties / a course's contents in the embedded text
+
+
+def content_hash(text: str, payload: dict[str, Any], dense_text: str | None = None) -> str:
+    body = json.dumps({"t": text, "p": payload, "d": dense_text}, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
@@ -57,6 +60,29 @@ def job_text(job: JobPosting) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def job_dense_text(job: JobPosting) -> str:
+    """The shorter text that is embedded: what the work is and where. Pay, hours and dates are matched by
+    filters and by the sparse text, and numbers only add tokens (embedding cost grows with length)."""
+    parts = [
+        job.title,
+        f"{job.company} ({job.industry})" if job.industry else job.company,
+        job.job_name or "",
+        f"제주 {job.region} {job.district or ''}".strip(),
+        job.employment_type + (" (계절)" if job.seasonal else ""),
+        _lead(job.job_content, DENSE_BODY_CHARS),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _lead(text: str | None, limit: int) -> str:
+    """The first ``limit`` characters of ``text``, cut at a line end when one is near."""
+    body = (text or "").strip()
+    if len(body) <= limit:
+        return body
+    cut = body.rfind("\n", 0, limit)
+    return body[: cut if cut >= limit // 2 else limit]
+
+
 def job_payload(job: JobPosting) -> dict[str, Any]:
     return {
         "record": job.model_dump(mode="json"),
@@ -82,6 +108,18 @@ def training_text(course: TrainingCourse) -> str:
         f"자격증: {course.certificate}" if course.certificate else "",
         f"기간: {course.start_date} ~ {course.end_date}",
         (course.contents or "")[:300],
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def training_dense_text(course: TrainingCourse) -> str:
+    """The shorter text that is embedded for a course (dates and fees are filters, not meaning)."""
+    parts = [
+        course.title,
+        course.institution,
+        course.ncs_name or "",
+        f"자격증: {course.certificate}" if course.certificate else "",
+        _lead(course.contents, DENSE_BODY_CHARS),
     ]
     return "\n".join(p for p in parts if p)
 
