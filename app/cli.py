@@ -285,6 +285,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--no-thresholds", action="store_true", help="기준 미달이어도 실패로 끝내지 않음")
     ev.set_defaults(func=_delegate("evals.runner", "cli_eval"))
 
+    sd = sub.add_parser("seed-vectors", help="번들 말뭉치의 임베딩을 knowledge/corpus/vectors에 다시 저장합니다")
+    sd.add_argument("--check", action="store_true", help="저장된 벡터가 지금 말뭉치를 모두 덮는지만 확인")
+    sd.set_defaults(func=_delegate("ingest.seed", "cli_seed"))
+
     be = sub.add_parser("bench", help="속도·메모리 벤치마크 (수치만 출력)")
     be.add_argument("--scale", type=int, action="append", help="채용정보 건수 (기본: 번들, 10000, 100000)")
     be.add_argument("--json", action="store_true")
