@@ -21,7 +21,7 @@ from chainlit.server import app as fastapi_app
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
-from app import admin, auth, history, render
+from app import admin, auth, history, ratelimit, render
 from app.auth import AppRole
 from knowledge.base import get_knowledge_base
 from knowledge.config import get_settings
@@ -44,6 +44,7 @@ ERROR_TEXT = (
 _assistant: Assistant | None = None
 _assistant_lock = threading.Lock()
 _background: set[asyncio.Task[Any]] = set()
+RATE_LIMITER = ratelimit.RateLimiter()
 
 
 def get_assistant() -> Assistant:
@@ -70,6 +71,19 @@ def current_user() -> cl.User | None:
 def current_role() -> AppRole:
     user = current_user()
     return auth.role_of(user.identifier if user else None)
+
+
+async def rate_limited() -> bool:
+    """Take one message from this session's budget; when it is spent, say so at once (no answer is run).
+
+    Keyed by the socket session, never by anything the client sends; the role is not involved.
+    """
+    session_id = str(cl.context.session.id)
+    if RATE_LIMITER.allow(session_id):
+        return False
+    logger.info("rate limit: message refused (retry in %.1f s)", RATE_LIMITER.retry_after(session_id))
+    await cl.Message(content=ratelimit.RATE_LIMITED_TEXT).send()
+    return True
 
 
 def _spawn(coro: Any) -> asyncio.Task[Any]:
@@ -305,12 +319,16 @@ async def _mask_user_message(message: cl.Message) -> str:
 async def on_message(message: cl.Message) -> None:
     role = current_role()
     text = await _mask_user_message(message)
+    if await rate_limited():
+        return
     await handle_text(text.strip(), role)
 
 
 # ---- buttons -------------------------------------------------------------------------------------------------------
 async def _ask_from_button(question: str) -> None:
     """A follow-up or starter button: shown as the user's message, answered like one (same role checks)."""
+    if await rate_limited():
+        return
     role = current_role()
     masked, _ = mask_pii(question)
     user = current_user()
@@ -353,6 +371,8 @@ async def on_admin_ingest(action: cl.Action) -> None:
         logger.warning("refused admin_ingest action from role %s", current_role())
         await cl.Message(content=render.refusal_admin()).send()
         return
+    if await rate_limited():
+        return
     _spawn(run_ingest_for_admin(bool(action.payload.get("rebuild"))))
 
 
@@ -360,6 +380,8 @@ async def on_admin_ingest(action: cl.Action) -> None:
 async def on_admin_history(action: cl.Action) -> None:
     if not auth.is_admin(current_role()):
         await cl.Message(content=render.refusal_admin()).send()
+        return
+    if await rate_limited():
         return
     await show_ingest_history()
 

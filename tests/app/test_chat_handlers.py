@@ -15,12 +15,13 @@ from typing import Any
 
 import pytest
 
-from app import admin, auth, chat, render
+from app import admin, auth, chat, ratelimit, render
 from app.users import UserStore
 from graphs import compose
 from graphs.answer import AnswerResult, JobCard, ToolCallOut
 from graphs.service import Event
 from ingest.pipeline import IngestReport, SourceReport
+from tests.app.test_ratelimit import Clock
 
 # ---- fakes -----------------------------------------------------------------------------------------------------
 
@@ -99,7 +100,7 @@ def make_fake_cl(ui: FakeUI) -> SimpleNamespace:
 
     session = SimpleNamespace(get=lambda key, default=None: ui.user if key == "user" else default)
     return SimpleNamespace(Message=Message, Step=Step, Text=Text, Action=Action, User=User, user_session=session,
-                           context=SimpleNamespace(session=SimpleNamespace(thread_id="thread-1")))
+                           context=SimpleNamespace(session=SimpleNamespace(thread_id="thread-1", id="session-1")))
 
 
 class StubAssistant:
@@ -149,6 +150,7 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[tuple[FakeUI
     monkeypatch.setattr(chat, "get_knowledge_base", lambda: object())
     monkeypatch.setattr(chat, "STREAM_DELAY_S", 0.0)
     monkeypatch.setattr(chat, "PROGRESS_EVERY_S", 0.01)
+    monkeypatch.setattr(chat, "RATE_LIMITER", ratelimit.RateLimiter())  # a fresh budget per test
     yield ui, assistant, manager
     chat.set_assistant(None)
     auth.set_user_store(None)
@@ -327,3 +329,57 @@ def test_citizen_entry_sets_a_guest_cookie(env: Any, monkeypatch: pytest.MonkeyP
     assert auth.is_guest(user.identifier) and auth.role_of(user.identifier) == "citizen"
     other = client.get("/citizen", follow_redirects=False).cookies.get("access_token")
     assert decode_jwt(other).identifier != user.identifier  # type: ignore[arg-type]
+
+
+# ---- rate limit ------------------------------------------------------------------------------------------------
+
+
+def limited(monkeypatch: pytest.MonkeyPatch, burst: int) -> Clock:
+    """A rate limiter of ``burst`` messages, refilling one a second, on a clock the test moves."""
+    clock = Clock()
+    monkeypatch.setattr(chat, "RATE_LIMITER", ratelimit.RateLimiter(burst=burst, per_second=1.0, clock=clock))
+    return clock
+
+
+def test_a_flood_from_one_session_gets_the_notice_without_running_the_assistant(
+    env: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ui, assistant, _ = env
+    clock = limited(monkeypatch, 5)
+    as_user(ui, "kim")
+
+    async def flood() -> None:
+        await asyncio.gather(*(chat.on_message(user_message(ui, f"서귀포 호텔 일자리 {i}")) for i in range(50)))
+
+    asyncio.run(flood())
+    assert len(assistant.calls) == 5, "only the burst reaches the assistant"
+    notices = [r for r in ui.messages("send") if r.content == ratelimit.RATE_LIMITED_TEXT]
+    assert len(notices) == 45
+    assert len(ui.messages("step")) == 5  # the admitted ones are answered as usual
+
+    clock.now += 1.0  # one second later the session has one message again, with its role unchanged
+    ui.log.clear()
+    asyncio.run(chat.on_message(user_message(ui, "서귀포 호텔 일자리")))
+    assert assistant.calls[-1] == ("서귀포 호텔 일자리", "counselor", "thread-1")
+    assert len(ui.messages("step")) == 1 and "구인인증번호" in ui.final_texts()[-1]
+    assert ratelimit.RATE_LIMITED_TEXT not in ui.final_texts()
+
+
+def test_buttons_share_the_session_budget_and_other_sessions_are_not_affected(
+    env: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ui, assistant, manager = env
+    limited(monkeypatch, 2)
+    as_user(ui, "boss")
+    asyncio.run(chat.on_message(user_message(ui, "서귀포 호텔 일자리")))
+    asyncio.run(chat.on_ask(SimpleNamespace(payload={"q": "제주시 일자리"})))
+    ui.log.clear()
+    asyncio.run(chat.on_ask(SimpleNamespace(payload={"q": "호텔 일자리"})))
+    asyncio.run(chat.on_admin_ingest(SimpleNamespace(payload={"rebuild": False}, name="admin_ingest")))
+    asyncio.run(chat.on_admin_history(SimpleNamespace(payload={}, name="admin_history")))
+    assert [r.content for r in ui.messages("send")] == [ratelimit.RATE_LIMITED_TEXT] * 3
+    assert len(assistant.calls) == 2 and manager.runs == []
+
+    monkeypatch.setattr(chat.cl.context, "session", SimpleNamespace(thread_id="thread-2", id="session-2"))
+    asyncio.run(chat.on_message(user_message(ui, "서귀포 호텔 일자리")))
+    assert assistant.calls[-1] == ("서귀포 호텔 일자리", "counselor", "thread-2")  # staff view, as before
