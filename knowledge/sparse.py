@@ -77,14 +77,19 @@ class Lexicon:
         return cls(data)
 
     def expand(self, text: str, terms: list[str]) -> list[str]:
-        """Morphemes of every group member whose surface form occurs in the text or whose terms all occur."""
+        """Morphemes of every group member whose surface form occurs in the text or whose terms all occur.
+
+        Matching by terms needs at least one term longer than a syllable: "몇 일" is only the term 일, which
+        would otherwise fire on "식당 일 구해요"."""
         compact = text.replace(" ", "")
         term_set = set(terms)
         extra: list[str] = []
         for group in self.groups:
             hit = False
             for phrase in group:
-                if phrase.replace(" ", "") in compact or set(_terms(phrase)) <= term_set and _terms(phrase):
+                phrase_terms = _terms(phrase)
+                by_terms = any(len(t) > 1 for t in phrase_terms) and set(phrase_terms) <= term_set
+                if phrase.replace(" ", "") in compact or by_terms:
                     hit = True
                     break
             if hit:

@@ -426,3 +426,19 @@ def test_user_dict_words_stay_whole() -> None:
     toks = tokenize("청년일자리도약장려금과 구직촉진수당을 고용24에서 신청했어요")
     forms = [f for f, _ in toks]
     assert {"청년일자리도약장려금", "구직촉진수당", "고용24"} <= set(forms)
+
+@pytest.mark.parametrize(
+    ("query", "expected", "unwanted"),
+    [
+        ("실업급여 몇일동안 받을 수 있는 거예요", {"며칠", "구직급여"}, set()),
+        ("몇 일 받아요", {"며칠"}, set()),
+        ("식당 일 구해요", set(), {"며칠"}),  # a one-syllable term alone ("일") never triggers a group
+        ("하루 일 얼마", set(), {"며칠"}),
+    ],
+)
+def test_lexicon_expansion(query: str, expected: set[str], unwanted: set[str]) -> None:
+    from knowledge.korean import content_terms
+    from knowledge.sparse import Lexicon
+
+    extra = set(Lexicon.load().expand(query, content_terms(query)))
+    assert expected <= extra and not (unwanted & extra)
