@@ -315,6 +315,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         console.print(f"[red]오류:[/red] {exc}")
         return 3
+    except Exception as exc:  # a full disk outside an ingest run (opening the store, the caches, a report)
+        from knowledge.config import get_settings
+        from knowledge.diskfull import disk_full_message, is_disk_full
+
+        if not is_disk_full(exc):
+            raise
+        logging.getLogger(__name__).debug("no space left", exc_info=True)
+        console.print(f"[red]오류:[/red] {disk_full_message(get_settings().data_dir)}")
+        return 4
 
 
 if __name__ == "__main__":

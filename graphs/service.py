@@ -17,6 +17,7 @@ from graphs.graph import Deps, build_graph
 from graphs.llm import build_llm
 from knowledge.base import KnowledgeBase
 from knowledge.config import Settings
+from knowledge.diskfull import DISK_FULL_ANSWER, is_disk_full
 from knowledge.pii import mask_pii
 
 logger = logging.getLogger(__name__)
@@ -79,12 +80,23 @@ class Assistant:
         masked, _kinds = mask_pii(text)
         return masked
 
+    def _disk_full(self, exc: Exception, role: Role, thread_id: str) -> AnswerResult:
+        """The conversation memory (checkpoint) could not be written: say so politely instead of failing."""
+        if not is_disk_full(exc):
+            raise exc
+        logger.error("no space to store the conversation in %s: %s", self.kb.settings.data_dir, exc)
+        return AnswerResult(answer=DISK_FULL_ANSWER, route="error", role=role, thread_id=thread_id,
+                            fallback_reason="disk_full")
+
     def ask(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> AnswerResult:
         thread_id = thread_id or uuid.uuid4().hex
         text = self._clean(question)
         if not text:
             return AnswerResult(answer=EMPTY_INPUT, route="empty", role=role, thread_id=thread_id)
-        state = self.graph.invoke({"messages": [HumanMessage(text)]}, self._config(role, thread_id))
+        try:
+            state = self.graph.invoke({"messages": [HumanMessage(text)]}, self._config(role, thread_id))
+        except Exception as exc:
+            return self._disk_full(exc, role, thread_id)
         return AnswerResult.model_validate({**state["result"], "role": role, "thread_id": thread_id})
 
     def stream(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> Iterator[Event]:
@@ -94,6 +106,12 @@ class Assistant:
         if not text:
             yield Event("result", result=AnswerResult(answer=EMPTY_INPUT, route="empty", role=role, thread_id=thread_id))
             return
+        try:
+            yield from self._stream(text, role, thread_id)
+        except Exception as exc:
+            yield Event("result", result=self._disk_full(exc, role, thread_id))
+
+    def _stream(self, text: str, role: Role, thread_id: str) -> Iterator[Event]:
         final: dict[str, Any] | None = None
         steps_seen = 0
         for mode, payload in self.graph.stream(

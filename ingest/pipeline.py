@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from knowledge.base import KnowledgeBase
+from knowledge.diskfull import disk_full_message, is_disk_full
 from knowledge.records import (
     AVG_LEN,
     DocumentError,
@@ -285,16 +286,37 @@ def run_ingest(
         _finish(kb, report, started, save)
         raise IngestError(report.error, report)
 
-    for source, items, sr in loaded:
-        if not items and sr.rejected:
-            sr.seconds = round(sr.seconds, 3)
-            logger.warning("%s: nothing loaded; index left as it is", source)
-            continue
-        t0 = time.perf_counter()
-        sync_items(kb, source, items, sr, rebuild=rebuild, progress=progress)
-        sr.seconds = round(sr.seconds + time.perf_counter() - t0, 3)
-    _finish(kb, report, started, save)
+    try:
+        for source, items, sr in loaded:
+            if not items and sr.rejected:
+                sr.seconds = round(sr.seconds, 3)
+                logger.warning("%s: nothing loaded; index left as it is", source)
+                continue
+            t0 = time.perf_counter()
+            sync_items(kb, source, items, sr, rebuild=rebuild, progress=progress)
+            sr.seconds = round(sr.seconds + time.perf_counter() - t0, 3)
+        _finish(kb, report, started, save)
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        _fail_disk_full(kb, report, started, save, exc)
     return report
+
+
+def _fail_disk_full(kb: KnowledgeBase, report: IngestReport, started: float, save: bool, exc: Exception) -> None:
+    """A write refused for lack of space: stop with a message that says where and what to do.
+
+    A rebuild's alias was not moved, so the served index is the previous one; an incremental run has written
+    whole records only. The report is still saved when it fits (it is small), else only logged.
+    """
+    logger.error("ingest stopped: no space to write in %s (%s)", kb.settings.data_dir, exc)
+    report.ok = False
+    report.error = disk_full_message(kb.settings.data_dir)
+    try:
+        _finish(kb, report, started, save)
+    except OSError:
+        logger.warning("the run report could not be saved either (no space)")
+    raise IngestError(report.error, report) from exc
 
 
 def _source_path(path: Path, source: Source, n_sources: int) -> Path:
