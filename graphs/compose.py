@@ -5,19 +5,22 @@ Every number written here is copied from a tool output or a cited passage.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import Any
 
 from graphs.answer import CitationOut, Role
 from graphs.prompts import COUNSELOR_TIPS, DISCLAIMER, SAMPLE_NOTE, UNCERTAIN
+from graphs.tools import score_texts, split_sentences
 
 MARK = {True: "✅", False: "❌", None: "❓"}
+SUB_MARK = {"eligible": MARK[True], "ineligible": MARK[False], "need_more_info": MARK[None]}
 DECISION = {
     "eligible": "받을 수 있을 것으로 보여요 ✅",
     "ineligible": "요건을 충족하지 않는 것으로 보여요 ❌",
     "need_more_info": "몇 가지를 더 알아야 판단할 수 있어요 ❓",
 }
 WEAK = {"unverified", "conflict"}
+CITIZEN_NOTES = 2  # notes shown to citizens (counselors see up to 4)
 
 
 def _won(v: int | None) -> str:
@@ -33,39 +36,131 @@ def _pay(job: dict[str, Any]) -> str:
 
 
 # ---- eligibility -----------------------------------------------------------------------------------------------
-def eligibility_answer(result: dict[str, Any], role: Role, *, ask: str | None) -> tuple[str, list[CitationOut]]:
-    name = result["program_name"]
-    lines = [f"**{name} 확인 결과 ({result['applies_year']}년 기준): {DECISION[result['decision']]}**"]
-    for amt in result.get("amounts", []):
-        unit = amt["unit"]
-        value = f"{amt['value']:,}{'일' if unit == '일' else '원'}" + ("/월" if unit == "원/월" else "")
-        lines.append(f"- {amt['name']}: {value}" + (" (확인 필요)" if amt["confidence"] in WEAK else ""))
-        if role == "counselor":
-            lines.append(f"  · 계산: {amt['formula']} [{amt['article']}, {amt['effective_from']} 시행]")
-    reasons = result.get("reasons", [])
-    if reasons:
-        lines.append("요건 점검:")
-        for r in reasons:
-            cite = f" — {r['article']}" if role == "counselor" else ""
-            lines.append(f"{MARK[r['passed']]} {r['text']}{cite}")
-    for sub in result.get("sub_results", []):
-        lines.append(f"· {sub['program_name']}: {DECISION[sub['decision']]}")
-        for amt in sub.get("amounts", []):
-            lines.append(f"  - {amt['name']}: {amt['value']:,}{'일' if amt['unit'] == '일' else '원'}")
-            if role == "counselor":
-                lines.append(f"    · 계산: {amt['formula']} [{amt['article']}]")
-    notes = list(result.get("notes", []))
-    for sub in result.get("sub_results", []):
-        notes.extend(n for n in sub.get("notes", []) if n not in notes)
-    lines.extend(f"참고: {n}" for n in notes[:4])
-    if _weak(result):
+def _value(amt: dict[str, Any]) -> str:
+    unit = amt["unit"]
+    return f"{amt['value']:,}{'일' if unit == '일' else '원'}" + ("/월" if unit == "원/월" else "")
+
+
+def eligibility_answer(
+    result: dict[str, Any],
+    role: Role,
+    *,
+    ask: str | None,
+    guide: Sequence[dict[str, Any]] = (),
+    guide_first: bool = False,
+    question: str = "",
+    focus: Sequence[str] = (),
+) -> tuple[str, list[CitationOut]]:
+    """The check's result (a short summary for citizens, the full checklist for counselors) and, when given, the
+    policy passages that answer the question itself (``guide``: before the result when ``guide_first``).
+
+    ``question`` and ``focus`` (what is asked: "amount", "duration" …) decide which conditions a citizen's summary
+    names first."""
+    body = _citizen_summary(result, question, focus) if role == "citizen" else _counselor_checklist(result)
+    about = _guide_lines(guide, role)
+    if not about:
+        lines = body
+    else:
+        lines = [*about, "", *body] if guide_first else [*body, "", *about]
+    if _weak(result) or any(_weak_passage(p) for p in guide):
         lines.append(UNCERTAIN)
     if ask:
         lines.append(f"\n👉 {ask}")
     if role == "counselor" and result["program"] in COUNSELOR_TIPS:
         lines.append(COUNSELOR_TIPS[result["program"]])
     lines.append(DISCLAIMER)
-    return "\n".join(lines), eligibility_citations(result)
+    return "\n".join(lines), eligibility_citations(result) + [policy_citation(p) for p in guide]
+
+
+def _header(result: dict[str, Any]) -> str:
+    return f"**{result['program_name']} 확인 결과 ({result['applies_year']}년 기준): {DECISION[result['decision']]}**"
+
+
+def _notes(result: dict[str, Any]) -> list[str]:
+    notes = list(result.get("notes", []))
+    for sub in result.get("sub_results", []):
+        notes.extend(n for n in sub.get("notes", []) if n not in notes)
+    return notes
+
+
+def _most_relevant(reasons: list[dict[str, Any]], question: str, focus: Sequence[str]) -> list[dict[str, Any]]:
+    """The reasons, those closest to the question first (the rules' own order breaks ties)."""
+    if not question or len(reasons) < 2:
+        return reasons
+    scores = score_texts(question, [r["text"] for r in reasons], focus)
+    return [reasons[i] for i in sorted(range(len(reasons)), key=lambda i: (-scores[i], i))]
+
+
+def _condition(reason: dict[str, Any]) -> str:
+    return str(reason["text"]).split(" → ")[0]
+
+
+def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence[str] = ()) -> list[str]:
+    """Decision, amounts and days, the one or two conditions that fail (or are still unknown) — those closest to
+    the question first — and the rule's source."""
+    lines = [_header(result)]
+    for amt in result.get("amounts", []):
+        lines.append(f"- {amt['name']}: {_value(amt)}" + (" (확인 필요)" if amt["confidence"] in WEAK else ""))
+    subs = result.get("sub_results", [])
+    if subs:  # 국민취업지원제도: one line for the tracks; the conditions come from the tracks' own checks
+        prefix = f"{result['program_name']} "
+        lines.append("유형별: " + " · ".join(f"{sub['program_name'].removeprefix(prefix)} {SUB_MARK[sub['decision']]}"
+                                           for sub in subs))
+    pool: list[dict[str, Any]] = []  # each condition once (tracks share conditions; "… → 결과" may differ)
+    for r in [r for sub in subs for r in sub.get("reasons", [])] if subs else result.get("reasons", []):
+        if _condition(r) not in {_condition(q) for q in pool}:
+            pool.append(r)
+    failed = [r for r in pool if r["passed"] is False] if result["decision"] == "ineligible" else []
+    unknown = [r for r in pool if r["passed"] is None] if result["decision"] == "need_more_info" else []
+    if failed:
+        lines.append("충족하지 않는 조건:")
+        lines.extend(f"{MARK[False]} {r['text']}" for r in _most_relevant(failed, question, focus)[:2])
+    elif unknown:
+        lines.append("더 알아야 하는 조건:")
+        lines.extend(f"{MARK[None]} {r['text']}" for r in _most_relevant(unknown, question, focus)[:2])
+    if len(pool) > 2:
+        ok = sum(1 for r in pool if r["passed"])
+        bad = sum(1 for r in pool if r["passed"] is False)
+        unk = sum(1 for r in pool if r["passed"] is None)
+        lines.append(f"(요건 {len(pool)}개 점검: 충족 {ok} · 미충족 {bad} · 정보 필요 {unk})")
+    lines.extend(f"참고: {n}" for n in _notes(result)[:CITIZEN_NOTES])
+    basis = [*failed, *result.get("amounts", [])]
+    seen: list[str] = []
+    for item in basis:
+        cite = f"{item['article']} ({item['effective_from']} 시행)"
+        if cite not in seen:
+            seen.append(cite)
+    if seen:
+        lines.append("근거: " + "; ".join(seen[:2]))
+    return lines
+
+
+def _counselor_checklist(result: dict[str, Any]) -> list[str]:
+    """Every requirement with its article, every amount with its formula, the notes."""
+    lines = [_header(result)]
+    for amt in result.get("amounts", []):
+        lines.append(f"- {amt['name']}: {_value(amt)}" + (" (확인 필요)" if amt["confidence"] in WEAK else ""))
+        lines.append(f"  · 계산: {amt['formula']} [{amt['article']}, {amt['effective_from']} 시행]")
+    reasons = result.get("reasons", [])
+    if reasons:
+        lines.append("요건 점검:")
+        lines.extend(f"{MARK[r['passed']]} {r['text']} — {r['article']}" for r in reasons)
+    for sub in result.get("sub_results", []):
+        lines.append(f"· {sub['program_name']}: {DECISION[sub['decision']]}")
+        for amt in sub.get("amounts", []):
+            lines.append(f"  - {amt['name']}: {amt['value']:,}{'일' if amt['unit'] == '일' else '원'}")
+            lines.append(f"    · 계산: {amt['formula']} [{amt['article']}]")
+    lines.extend(f"참고: {n}" for n in _notes(result)[:4])
+    return lines
+
+
+def _guide_lines(guide: Sequence[dict[str, Any]], role: Role) -> list[str]:
+    lines: list[str] = []
+    for p in guide:
+        lines.append(f"**{p['title']} — {p['section']}**\n{excerpt(p, 3 if role == 'citizen' else 5)}")
+        if role == "counselor":
+            lines.append(f"  · 근거: {_basis(p)} ({p['effective_from']} 시행, 신뢰도 {p['confidence']})")
+    return lines
 
 
 def _weak(result: dict[str, Any]) -> bool:
@@ -157,10 +252,26 @@ def training_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[
 
 
 # ---- policies --------------------------------------------------------------------------------------------------
-def _sentences(text: str, n: int) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    parts = re.split(r"(?<=[.!?다요])\s+", text)
-    return " ".join(parts[:n])
+def excerpt(p: dict[str, Any], n: int) -> str:
+    """``n`` sentences of a passage in their order: its opening (about half), then the sentences that answer the
+    question (``key`` from the search), then the following ones."""
+    sentences = split_sentences(p["text"])
+    lead = list(range(min((n + 1) // 2, len(sentences))))
+    chosen: list[int] = []
+    for i in [*lead, *p.get("key", []), *range(len(sentences))]:
+        if len(chosen) >= n:
+            break
+        if i < len(sentences) and i not in chosen:
+            chosen.append(i)
+    return " ".join(sentences[i] for i in sorted(chosen))
+
+
+def _weak_passage(p: dict[str, Any]) -> bool:
+    return p["confidence"] in WEAK or bool(p["flags"])
+
+
+def _basis(p: dict[str, Any]) -> str:
+    return "; ".join(s.get("article") or s.get("title", "") for s in p["sources"])
 
 
 def policy_answer(out: dict[str, Any], role: Role) -> tuple[str, list[CitationOut]]:
@@ -173,14 +284,16 @@ def policy_answer(out: dict[str, Any], role: Role) -> tuple[str, list[CitationOu
     shown = passages[:2] if role == "citizen" else passages[:3]
     lines = []
     if out.get("year"):
-        lines.append(f"({out['year']}년 기준으로 찾았어요)")
+        if any(p.get("in_force", True) for p in shown):
+            lines.append(f"({out['year']}년 기준으로 찾았어요)")
+        else:
+            lines.append(f"⚠️ {out['year']}년 기준 자료는 확인하지 못했어요. 아래는 다른 해의 자료이니 고용24 또는 ☎1350에서 "
+                         f"{out['year']}년 내용을 꼭 확인하세요.")
     for p in shown:
-        body = _sentences(p["text"], 4 if role == "citizen" else 8)
-        lines.append(f"**{p['title']} — {p['section']}**\n{body}")
+        lines.append(f"**{p['title']} — {p['section']}**\n{excerpt(p, 4 if role == 'citizen' else 8)}")
         if role == "counselor":
-            src = "; ".join(s.get("article") or s.get("title", "") for s in p["sources"])
-            lines.append(f"  · 근거: {src} ({p['effective_from']} 시행, 신뢰도 {p['confidence']})")
-    if any(p["confidence"] in WEAK or p["flags"] for p in shown):
+            lines.append(f"  · 근거: {_basis(p)} ({p['effective_from']} 시행, 신뢰도 {p['confidence']})")
+    if any(_weak_passage(p) for p in shown):
         lines.append(UNCERTAIN)
     if role == "counselor":
         lines.append(COUNSELOR_TIPS["policy"])

@@ -51,6 +51,8 @@ RouteName = Literal[
 ]
 TOOL_ROUTES = {"eligibility", "job_search", "training_search", "policy_qa"}
 MAX_LLM_STEPS = 4
+GUIDE_CANDIDATES = 4  # policy passages searched for a new eligibility question (the best one or two are shown)
+SECOND_PASSAGE_MIN = 0.75  # a second passage is shown when its relevance is at least this share of the first's
 
 
 @dataclass
@@ -147,16 +149,30 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         pending = state.get("pending") or {}
         asked = list(pending.get("asked", [])) if pending.get("program") == program else []
         field, question = None, None
-        for m in out.get("missing", []) if out["decision"] == "need_more_info" else []:
+        # facts that decide come first in ``missing``, then facts that only complete an amount (asked after an
+        # eligible decision too: "받을 수 있어요" without 하루 얼마·며칠 is half an answer); never twice
+        for m in out.get("missing", []):
             if m["field"] not in asked:
                 field, question = m["field"], m["question"]
                 break
-        text, cites = compose.eligibility_answer(out, conf.role, ask=question)
-        docs = search_policies(tctx, f"{PROGRAMS.get(program, program)} {' '.join(u.get('asks') or [])}", k=1,
-                               year=out.get("applies_year"))
+        asks = list(u.get("asks") or [])
+        replying = bool(pending) and pending.get("program") == program and bool(_stated(u))
+        if replying:  # "권고사직이요": the reply says nothing to search for; cite the program's main passage
+            docs = search_policies(tctx, f"{PROGRAMS.get(program, program)} {' '.join(asks)}", k=1,
+                                   year=out.get("applies_year"))
+            guide: list[dict[str, Any]] = []
+        else:  # a new question: the passages that answer it are shown next to the check
+            docs = search_policies(tctx, _last_human(state), k=GUIDE_CANDIDATES, year=out.get("applies_year"),
+                                   focus=asks)
+            # a general question ("실업급여 최대 며칠?") is answered by the passages, like a policy question
+            guide = pick_guide(docs["passages"], 1 if conf.role == "citizen" and _stated(u) else 2)
         calls.append(ToolCallOut(name="search_policies", args={"query": docs["query"], "year": docs["year"]},
                                  result=docs))
-        cites += [compose.policy_citation(p) for p in docs["passages"]]
+        text, cites = compose.eligibility_answer(out, conf.role, ask=question, guide=guide,
+                                                 guide_first=not _stated(u), question=_last_human(state),
+                                                 focus=asks)
+        if replying:
+            cites += [compose.policy_citation(p) for p in docs["passages"]]
         new_pending: Pending | None = None
         if question:
             new_pending = {"route": "eligibility", "program": program, "expecting": field, "asked": [*asked, field or ""],
@@ -289,6 +305,28 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
     g.add_edge("llm_write", "finalize")
     g.add_edge("finalize", END)
     return g.compile(checkpointer=checkpointer)
+
+
+def _stated(u: dict[str, Any]) -> dict[str, Any]:
+    """The profile facts this utterance states."""
+    return {k: v for k, v in (u.get("profile") or {}).items() if v is not None}
+
+
+def pick_guide(passages: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """Up to ``n`` passages, best first, by reciprocal-rank fusion of the search order and the order of their best
+    sentence's relevance to the question (search order breaks ties); only passages in force in the asked year,
+    unless none is."""
+    pool = [p for p in passages if p.get("in_force", True)] or passages
+    by_relevance = sorted(range(len(pool)), key=lambda i: (-pool[i].get("relevance", 0.0), i))
+    fused = {i: 1 / (1 + i) for i in range(len(pool))}
+    for r, i in enumerate(by_relevance):
+        fused[i] += 1 / (1 + r)
+    ranked = [pool[i] for i in sorted(range(len(pool)), key=lambda i: (-fused[i], i))]
+    if not ranked:
+        return []
+    best = ranked[0].get("relevance", 0.0)
+    # a further passage only when it answers the question nearly as well as the first (answers stay short)
+    return ranked[:1] + [p for p in ranked[1:n] if p.get("relevance", 0.0) >= SECOND_PASSAGE_MIN * best]
 
 
 def _eligibility_out(out: dict[str, Any]) -> dict[str, Any]:

@@ -5,9 +5,12 @@ Each returns a JSON-able dict. Numbers in answers may only come from these outpu
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from langchain_core.tools import BaseTool, StructuredTool
@@ -17,8 +20,10 @@ from graphs.eligibility import PROGRAMS
 from graphs.eligibility import check_eligibility as _check
 from graphs.profile import Profile
 from knowledge.base import KnowledgeBase
+from knowledge.korean import content_terms
 from knowledge.records import effective_on
 from knowledge.schemas import JobFilters, TrainingFilters
+from knowledge.sparse import default_lexicon
 
 JOB_FILTER_LABELS = {
     "region": "지역",
@@ -94,10 +99,93 @@ def check_eligibility(ctx: ToolContext, program: str, profile: Profile) -> dict[
     return _check(program, profile, today=ctx.today).model_dump(mode="json")
 
 
+# ---- which sentences of a passage answer the question ----------------------------------------------------------
+_SENTENCE_END = re.compile(r"(?<=[.!?다요])\s+")
+# light verbs that occur in nearly every Korean sentence and say nothing about the topic
+_LIGHT_TERMS = frozenset({"있다", "하다", "되다", "않다", "이다"})
+# a figure of the kind asked for: an amount of money, a number of days / months / years
+# ("how much": money, a rate, a multiple, a fraction; "how long": days, weeks, months, years — not a calendar year)
+_FIGURES = {
+    "amount": re.compile(r"\d[\d,.]*\s*(?:만\s*)?원|\d\s*%|\d\s*배|분의\s*\d"),
+    "duration": re.compile(r"(?<![\d,.])\d{1,3}\s*(?:일|주|개월|년)"),
+}
+FIGURE_BONUS = 1.0
+
+
+def split_sentences(text: str) -> list[str]:
+    """A passage as sentences (whitespace collapsed); the templates quote whole sentences only."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
+@lru_cache(maxsize=4096)
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(t for t in content_terms(text) if t not in _LIGHT_TERMS)
+
+
+def _concepts(query: str) -> list[frozenset[str]]:
+    """The query as concepts: each synonym group it mentions (실업급여 = 구직급여 …; matched as the search's query
+    expansion matches) and each other content term. A group's one-syllable terms (일, 금 …) are left out of it:
+    they occur everywhere."""
+    terms = _terms(query)
+    compact = query.replace(" ", "")
+
+    def mentioned(phrase: str) -> bool:
+        by_terms = any(len(t) > 1 for t in _terms(phrase)) and _terms(phrase) <= terms
+        return phrase.replace(" ", "") in compact or by_terms
+
+    concepts: list[frozenset[str]] = []
+    for group in default_lexicon().groups:
+        if any(mentioned(p) for p in group):
+            concepts.append(frozenset(t for p in group for t in _terms(p) if len(t) > 1))
+    concepts.extend(frozenset({t}) for t in sorted(terms) if not any(t in c for c in concepts))
+    return [c for c in concepts if c]
+
+
+def score_texts(query: str, texts: Sequence[str], focus: Sequence[str] = ()) -> list[float]:
+    """How well each text answers the query: the summed weight of the query's concepts it contains (a concept
+    weighs more the fewer of ``texts`` contain it), plus a bonus when it states a figure of the kind asked for
+    (``focus``: "amount", "duration")."""
+    concepts = _concepts(query)
+    figures = [_FIGURES[f] for f in focus if f in _FIGURES]
+    terms = [_terms(t) for t in texts]
+    n = len(texts)
+    weights = []
+    for c in concepts:
+        df = sum(1 for ts in terms if ts & c)
+        weights.append(math.log((n + 1) / (df + 0.5)) if df else 0.0)
+    scores = []
+    for text, ts in zip(texts, terms, strict=True):
+        score = sum(w for c, w in zip(concepts, weights, strict=True) if ts & c)
+        if any(f.search(text) for f in figures):
+            score += FIGURE_BONUS
+        scores.append(round(score, 3))
+    return scores
+
+
+def rank_sentences(query: str, passages: list[dict[str, Any]], focus: Sequence[str] = ()) -> None:
+    """Add ``key`` (indices of the sentences that answer the query, best first) and ``relevance`` (the best
+    sentence's score) to each passage; sentences are scored against all sentences of the passages."""
+    per = [split_sentences(p["text"]) for p in passages]
+    scores = score_texts(query, [s for sentences in per for s in sentences], focus)
+    at = 0
+    for p, sentences in zip(passages, per, strict=True):
+        mine = scores[at:at + len(sentences)]
+        at += len(sentences)
+        p["key"] = sorted((i for i, v in enumerate(mine) if v > 0), key=lambda i: (-mine[i], i))
+        p["relevance"] = max(mine, default=0.0)
+
+
 def search_policies(
-    ctx: ToolContext, query: str, k: int = 4, program: str | None = None, year: int | None = None
+    ctx: ToolContext,
+    query: str,
+    k: int = 4,
+    program: str | None = None,
+    year: int | None = None,
+    focus: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Policy passages with citations. Passages in force on the asked year (or today) come first."""
+    """Policy passages with citations. Passages in force on the asked year (or today) come first. Each passage
+    says which of its sentences answer the query (``key``) and how well (``relevance``)."""
     hits = ctx.kb.retriever.search_policies(query, k=max(k * 3, 10), program=program)
     ref = ctx.today if year is None or year == ctx.today.year else date(year, 7, 1)
 
@@ -126,8 +214,10 @@ def search_policies(
                 "flags": c.flags,
                 "sources": [s.model_dump(exclude_none=True) for s in c.sources],
                 "year": c.year,
+                "in_force": rank(i)[0] == 0,  # in force in the asked year (or today)
             }
         )
+    rank_sentences(query, passages, focus)
     return {"query": query, "year": year, "passages": passages}
 
 
