@@ -255,6 +255,24 @@ def _body_without(answer: str, drop: re.Pattern[str], *, drop_indented: bool) ->
     return lines[0], [ln for ln in rest if ln.strip()]
 
 
+_ELIGIBILITY_HEADER = re.compile(r"^\*\*.+ 확인 결과 \(\d{4}년 기준\)")
+_PASSAGE_BASIS = re.compile(r"^\s*· 근거: ")
+
+
+def _without_checklist(answer: str) -> list[str]:
+    """The templated counselor answer minus what the structured checklist shows (result header, requirement and
+    amount lines, formulas); the policy passages and their 근거 lines stay."""
+    out: list[str] = []
+    for line in answer.strip().splitlines():
+        if _PASSAGE_BASIS.match(line):
+            out.append(line)
+        elif _ELIGIBILITY_HEADER.match(line) or _CHECK_LINE.match(line) or (line.startswith("  ") and line.strip()):
+            continue
+        else:
+            out.append(line)
+    return [ln for ln in out if ln.strip()]
+
+
 def _first_query(result: AnswerResult, tool: str) -> tuple[str, dict[str, Any]]:
     for call in result.tool_calls:
         if call.name == tool:
@@ -296,13 +314,14 @@ def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
         else:
             head, rest = _body_without(answer, _LIST_ITEM, drop_indented=True)
             parts = [head, training_table(result.courses, role), "\n".join(rest)]
+    elif result.eligibility and not is_staff(role) and not result.used_llm:
+        parts = [answer]  # the templated citizen answer is already the short summary (decision, amounts, source)
     elif result.eligibility:
         checklist = "\n".join(eligibility_checklist(e) for e in result.eligibility)
         if result.used_llm:
             parts = [answer, checklist]
         else:
-            _, rest = _body_without(answer, _CHECK_LINE, drop_indented=True)
-            parts = [checklist, "\n".join(rest)]
+            parts = [checklist, "\n".join(_without_checklist(answer))]
     else:
         parts = [answer]
     src_text, panels = sources(result.citations, result.tool_calls)

