@@ -5,6 +5,7 @@ Every number written here is copied from a tool output or a cited passage.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -168,6 +169,12 @@ def _weak(result: dict[str, Any]) -> bool:
     return any(i["confidence"] in WEAK for i in items) or any(_weak(s) for s in result.get("sub_results", []))
 
 
+def _requirement_name(reason: dict[str, Any]) -> str:
+    """A short name for a requirement without a label: its text up to the person's figures, never a rule id."""
+    head = re.split(r"[:—(]| \d", str(reason.get("text", "")), maxsplit=1)[0].strip()
+    return head[:30] or "수급 요건"
+
+
 def eligibility_citations(result: dict[str, Any]) -> list[CitationOut]:
     seen: set[str] = set()
     out: list[CitationOut] = []
@@ -183,7 +190,7 @@ def eligibility_citations(result: dict[str, Any]) -> list[CitationOut]:
             CitationOut(
                 title=f"{result['program_name']} 규칙",
                 source=item["article"],
-                section=item.get("name") or item.get("rule_id", ""),
+                section=item.get("name") or item.get("label") or _requirement_name(item),
                 effective_from=item["effective_from"],
                 url=item.get("source_url"),
                 confidence=item["confidence"],

@@ -193,6 +193,7 @@ class Builder:
                 rule_id=rule_id,
                 passed=passed,
                 text=text,
+                label=str(getattr(entry, "label", "") or ""),
                 article=entry.article,
                 effective_from=entry.effective_from,
                 effective_to=entry.effective_to,

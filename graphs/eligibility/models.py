@@ -28,6 +28,7 @@ class Reason(BaseModel):
     rule_id: str
     passed: bool | None
     text: str  # plain Korean, with the person's figure and the threshold
+    label: str = ""  # the requirement's short Korean name (e.g. "피보험 단위기간"), for citations
     article: str  # e.g. "고용보험법 제40조 제1항 제1호"
     effective_from: date
     effective_to: date | None = None

@@ -100,3 +100,17 @@ def test_guide_comes_first_for_a_general_question_and_is_cited() -> None:
     assert cites[-1].section == "소정급여일수란"
     personal, _ = compose.eligibility_answer(result, "citizen", ask=None, guide=guide)
     assert personal.startswith("**구직급여 확인 결과")
+
+
+def test_eligibility_citations_name_requirements_in_korean_never_by_rule_id() -> None:
+    from datetime import date
+
+    from graphs.compose import eligibility_citations
+    from graphs.eligibility import check_eligibility
+    from graphs.profile import Profile
+
+    profile = Profile(age=45, insured_period_days=1460, unit_period_days=900, monthly_wage=3_000_000,
+                      separation_reason="recommended_resignation", separation_date=date(2026, 3, 31))
+    result = check_eligibility("unemployment_benefit", profile, today=date(2026, 11, 21))
+    sections = [c.section for c in eligibility_citations(result.model_dump(mode="json"))]
+    assert sections and all(s and "." not in s and "_" not in s for s in sections), sections
