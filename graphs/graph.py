@@ -30,6 +30,7 @@ from graphs.configuration import Configuration
 from graphs.eligibility import PROGRAMS
 from graphs.llm import unsupported_numbers
 from graphs.nlu import understand
+from graphs.nlu.slots import says_only_left
 from graphs.profile import Profile
 from graphs.prompts import CRISIS, DISCLAIMER, GREETING, OUT_OF_SCOPE, STYLE, SYSTEM_PROMPT
 from graphs.state import AgentState, Pending
@@ -108,7 +109,12 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         elif pending and route == "out_of_scope" and stated and pending.get("route") == "eligibility":
             route, program = "eligibility", pending.get("program")
         data["route"], data["program"] = route, program
-        profile = Profile.model_validate(state.get("profile") or {}).merged(u.profile)
+        known = Profile.model_validate(state.get("profile") or {})
+        new = u.profile
+        if new.separation_reason == "voluntary" and known.separation_reason not in (None, "voluntary") \
+                and says_only_left(text):
+            new = new.model_copy(update={"separation_reason": None})  # "그만뒀어요" does not undo "권고사직"
+        profile = known.merged(new)
         return {"understanding": data, "profile": profile.model_dump(mode="json", exclude_none=True)}
 
     def route_after(state: AgentState) -> RouteName:

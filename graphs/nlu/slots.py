@@ -245,6 +245,19 @@ _REASONS: tuple[tuple[SeparationReason, re.Pattern[str]], ...] = (
 _NEGATED = re.compile(r"^\s*(?:은|는|도|이|가)?\s*(?:아니|아닌|아님|않|안\s*당|없)")
 
 
+# "그만뒀어요"/"관뒀어요" say only that the person left; they are read as 자진퇴사 when nothing else is known, but
+# must not replace a specific reason stated earlier in the conversation (권고사직, 해고, 계약만료 …).
+_LEFT_ONLY = re.compile(r"그만\s*[두뒀둔둬둘]|관[두뒀둔둬]")
+_VOLUNTARY_EXPLICIT = re.compile(
+    r"자진\s*퇴사|자발적|개인\s*(?:적인\s*)?사정|사표|사직서|스스로\s*나왔|이직\s*하려고|다른\s*데\s*가려고|쉬고\s*싶어서"
+)
+
+
+def says_only_left(text: str) -> bool:
+    """True when the text's 자진퇴사 reading rests only on a verb of leaving ("그만뒀어요"), not on a stated cause."""
+    return bool(_LEFT_ONLY.search(text)) and not _VOLUNTARY_EXPLICIT.search(text)
+
+
 def extract_reason(s: Scratch) -> SeparationReason | None:
     for reason, pattern in _REASONS:
         for m in pattern.finditer(s.text):

@@ -67,16 +67,18 @@ def test_counselor_sees_formula_and_articles(assistant: Assistant) -> None:
     assert "계산:" in res.answer and "제46조" in res.answer and "상담 팁" in res.answer
 
 
-def test_missing_facts_are_asked_one_at_a_time_and_remembered(assistant: Assistant) -> None:
-    first = assistant.ask("실업급여 받을 수 있나요?", thread_id="t-follow")
+@pytest.mark.parametrize("date_reply", ["2026년 3월 31일이요", "2026년 3월 31일에 그만뒀어요"])
+def test_missing_facts_are_asked_one_at_a_time_and_remembered(assistant: Assistant, date_reply: str) -> None:
+    thread = f"t-follow-{len(date_reply)}"
+    first = assistant.ask("실업급여 받을 수 있나요?", thread_id=thread)
     assert first.follow_up and first.route == "eligibility"
     assert first.answer.count("👉") == 1
     replies = {
         "separation_reason": "권고사직이요",
         "age": "45살이에요",
         "insured_period_days": "4년 다녔어요",
-        # not "그만뒀어요": the NLU reads that verb as 자진퇴사 and it overrides the 권고사직 stated before
-        "separation_date": "2026년 3월 31일이요",
+        # "그만뒀어요" only says the person left: it must not undo the 권고사직 stated before
+        "separation_date": date_reply,
         "monthly_wage": "월급 300만원이었어요",
     }
     res = first
@@ -85,12 +87,18 @@ def test_missing_facts_are_asked_one_at_a_time_and_remembered(assistant: Assista
             break
         # the one question in the answer is one of the listed missing facts: answer it as a citizen would
         asked = next(m["field"] for m in res.eligibility[0]["missing"] if m["question"] in res.answer)
-        res = assistant.ask(replies[asked], thread_id="t-follow")
+        res = assistant.ask(replies[asked], thread_id=thread)
     assert not res.follow_up
     assert res.eligibility[0]["decision"] == "eligible"
     amounts = {a["name"]: a["value"] for a in res.eligibility[0]["amounts"]}
     assert amounts["구직급여일액"] == 66_048 and amounts["소정급여일수"] == 180
     assert "66,048원" in res.answer and "180일" in res.answer
+
+
+def test_explicit_voluntary_resignation_replaces_an_earlier_reason(assistant: Assistant) -> None:
+    assistant.ask("권고사직으로 나왔는데 실업급여 받을 수 있어요?", thread_id="t-reason")
+    res = assistant.ask("아 사실은 자진퇴사였어요", thread_id="t-reason")
+    assert res.eligibility and res.eligibility[0]["decision"] == "ineligible"
 
 
 def test_crisis_gets_109_at_once(assistant: Assistant) -> None:
