@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import os
@@ -23,8 +24,9 @@ from urllib.parse import quote, unquote
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 from chainlit.data.storage_clients.base import BaseStorageClient
 from chainlit.types import Feedback, PageInfo, PaginatedResponse, Pagination, ThreadFilter
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+from sqlalchemy.orm import sessionmaker
 
 from app.auth import is_guest
 from knowledge.config import Settings
@@ -33,6 +35,11 @@ from knowledge.pii import mask_pii
 logger = logging.getLogger(__name__)
 
 CHAT_DB_ENV = "GOYONG_CHAT_DB_URL"
+# SQLite: many sessions write steps at once (50 in the load test). Left to SQLite's busy handler, concurrent
+# writers starve ("database is locked") and exhaust SQLAlchemy's pool (5 + 10 connections, 30 s). So this process
+# runs one statement at a time, in arrival order (each takes milliseconds in WAL mode); the busy timeout covers
+# another process (a second app on the same file).
+SQLITE_BUSY_TIMEOUT_S = 60
 FILES_ROUTE = "/goyong-files"
 
 STEP_COLUMNS = {
@@ -103,6 +110,20 @@ def chat_db_url(settings: Settings) -> str:
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
+
+
+def sqlite_engine(url: str) -> AsyncEngine:
+    """An aiosqlite engine for the chat history: WAL (reads go on during a write, cheap commits), a busy timeout."""
+    engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
 
 
 async def ensure_schema(url: str) -> None:
@@ -179,6 +200,17 @@ class MaskingDataLayer(SQLAlchemyDataLayer):
         super().__init__(conninfo=conninfo, storage_provider=storage)
         self.storage = storage
         self.sqlite = is_sqlite(conninfo)
+        if self.sqlite:  # Chainlit's engine has default pool limits and no busy timeout (nothing connected yet)
+            self.engine = sqlite_engine(conninfo)
+            self.async_session = sessionmaker(bind=self.engine, expire_on_commit=False, class_=AsyncSession)  # type: ignore[call-overload]
+        self._one_at_a_time = asyncio.Lock()
+
+    async def execute_sql(self, query: str, parameters: dict[Any, Any]) -> list[dict[str, Any]] | int | None:
+        """Every read and write of the data layer; on SQLite one at a time (see ``SQLITE_BUSY_TIMEOUT_S``)."""
+        if not self.sqlite:
+            return await super().execute_sql(query, parameters)
+        async with self._one_at_a_time:
+            return await super().execute_sql(query, parameters)
 
     async def create_step(self, step_dict: Any) -> None:
         clean = {k: v for k, v in dict(step_dict).items() if k in STEP_COLUMNS}

@@ -108,3 +108,26 @@ def test_local_storage_round_trip_and_no_paths_from_keys(tmp_path: Path) -> None
         assert storage.read(key) is None
 
     run(scenario())
+
+
+def test_many_concurrent_sessions_all_get_stored(tmp_path: Path) -> None:
+    """200 users created at once all land, on a WAL database (the 50-session load test is the real check)."""
+    settings = make_settings(tmp_path / "data")
+    url = history.chat_db_url(settings)
+
+    async def scenario() -> int:
+        await history.ensure_schema(url)
+        layer = history.build_data_layer(settings)
+        try:
+            await asyncio.gather(*(layer.create_user(User(identifier=f"guest:{i}")) for i in range(200)))
+        finally:
+            await layer.engine.dispose()
+        return 0
+
+    run(scenario())
+    con = sqlite3.connect(tmp_path / "data" / "chat.sqlite")
+    try:
+        assert con.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 200
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        con.close()
