@@ -77,3 +77,13 @@ def full_kb(index_copy: Callable[[str], Path]) -> Iterator[KnowledgeBase]:
     base = KnowledgeBase.open(make_settings(index_copy("full-kb")))
     yield base
     base.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The load test runs only when asked for (``-m load``, ``make load``), never in a plain run or ``make test``."""
+    if "load" in (config.option.markexpr or ""):
+        return  # an explicit marker expression decides
+    load = [item for item in items if item.get_closest_marker("load")]
+    if load:
+        config.hook.pytest_deselected(items=load)
+        items[:] = [item for item in items if not item.get_closest_marker("load")]

@@ -11,7 +11,7 @@ import httpx
 import pytest
 import socketio
 
-from tests.e2e.conftest import ChatClient, Server, citizen_token, staff_token
+from tests.e2e.conftest import ChatClient, Server, Turn, citizen_token, staff_token
 
 pytestmark = pytest.mark.slow
 
@@ -143,3 +143,39 @@ def test_staff_history_resumes_and_citizens_get_no_history_list(server: Server,
     refused = ChatClient(server.base, guest, thread_id=thread_id)
     with pytest.raises(socketio.exceptions.ConnectionError):  # someone else's thread: refused
         refused.connect()
+
+
+def test_a_flood_from_one_session_is_answered_quickly_and_the_session_keeps_working(
+    server: Server, chat_client: Callable[[str], ChatClient]
+) -> None:
+    from app.ratelimit import BURST, RATE_LIMITED_TEXT
+
+    client = chat_client(staff_token(server.base, "kim"))
+    mark = len(client.events)
+    started = time.monotonic()
+    for i in range(50):  # 50 messages within about a second, from one session
+        client.send(f"서귀포 호텔 일자리 {i}")
+        time.sleep(0.02)
+    sent_in = time.monotonic() - started
+    assert sent_in < 2.0
+
+    def replies(turn: Turn) -> list[str]:
+        return [a for a in turn.answers() if a and a != "찾는 중…"]
+
+    notices = client.wait(lambda t: sum(a == RATE_LIMITED_TEXT for a in t.answers()) >= 50 - BURST - 3, 20,
+                          since=mark)  # the notices come at once, not after the admitted answers
+    notice_s = time.monotonic() - started
+    done = client.wait(lambda t: len(t.of("task_end")) >= 50 and len(replies(t)) >= 50, 240, since=mark)
+    all_s = time.monotonic() - started
+    texts = replies(done)
+    answered = [a for a in texts if a != RATE_LIMITED_TEXT]
+    assert len(texts) == 50, f"every message gets exactly one reply: {len(texts)}"
+    assert BURST <= len(answered) <= BURST + 3, len(answered)  # the burst, plus what refilled during the flood
+    assert all("채용정보" in a for a in answered), answered[:2]
+    assert notices and notice_s < 20 and all_s < 240
+
+    time.sleep(BURST + 1)  # the bucket refills; a normal question gets a normal, counselor-level answer
+    turn = client.ask("제주시 요양보호사 일자리")
+    assert [t["name"] for t in turn.steps("tool").values()] == ["채용정보 검색 (search_jobs)"], "still a counselor"
+    assert any("채용정보" in a for a in turn.answers())
+    assert RATE_LIMITED_TEXT not in turn.answers()
