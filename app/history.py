@@ -25,6 +25,7 @@ from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 from chainlit.data.storage_clients.base import BaseStorageClient
 from chainlit.types import Feedback, PageInfo, PaginatedResponse, Pagination, ThreadFilter
 from sqlalchemy import event, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import sessionmaker
 
@@ -36,10 +37,12 @@ logger = logging.getLogger(__name__)
 
 CHAT_DB_ENV = "GOYONG_CHAT_DB_URL"
 # SQLite: many sessions write steps at once (50 in the load test). Left to SQLite's busy handler, concurrent
-# writers starve ("database is locked") and exhaust SQLAlchemy's pool (5 + 10 connections, 30 s). So this process
-# runs one statement at a time, in arrival order (each takes milliseconds in WAL mode); the busy timeout covers
-# another process (a second app on the same file).
+# writers starve ("database is locked") and exhaust SQLAlchemy's pool (5 + 10 connections, 30 s). One statement at
+# a time, each in its own transaction, was not enough either: with the agent busy on both cores each took 50-200 ms
+# of thread hand-offs, the queue grew to a minute and logins waited behind it. So one writer task commits whatever
+# has queued in one transaction; the busy timeout covers another process (a second app on the same file).
 SQLITE_BUSY_TIMEOUT_S = 60
+WRITE_BATCH = 200  # statements per history transaction (a batch commits in milliseconds)
 FILES_ROUTE = "/goyong-files"
 
 STEP_COLUMNS = {
@@ -193,6 +196,20 @@ class LocalStorageClient(BaseStorageClient):
         return target.read_bytes(), mime
 
 
+def _current_user_is_guest() -> bool:
+    from chainlit.context import context
+
+    try:
+        user = context.session.user
+    except Exception:  # outside a chat session (CLI, tests): store as usual
+        return False
+    return bool(user is not None and is_guest(user.identifier))
+
+
+def _is_read(query: str) -> bool:
+    return query.lstrip().upper().startswith(("SELECT", "WITH"))
+
+
 class MaskingDataLayer(SQLAlchemyDataLayer):
     """Masks personal data in everything written; hides citizens' thread lists."""
 
@@ -203,14 +220,59 @@ class MaskingDataLayer(SQLAlchemyDataLayer):
         if self.sqlite:  # Chainlit's engine has default pool limits and no busy timeout (nothing connected yet)
             self.engine = sqlite_engine(conninfo)
             self.async_session = sessionmaker(bind=self.engine, expire_on_commit=False, class_=AsyncSession)  # type: ignore[call-overload]
-        self._one_at_a_time = asyncio.Lock()
+        self._pending: list[tuple[str, dict[Any, Any], asyncio.Future[Any]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def execute_sql(self, query: str, parameters: dict[Any, Any]) -> list[dict[str, Any]] | int | None:
-        """Every read and write of the data layer; on SQLite one at a time (see ``SQLITE_BUSY_TIMEOUT_S``)."""
-        if not self.sqlite:
+        """Every read and write of the data layer. On SQLite, reads go straight through (WAL lets them run during
+        a write) and writes join a queue that one writer task commits in batches (see ``SQLITE_BUSY_TIMEOUT_S``)."""
+        if not self.sqlite or _is_read(query):
             return await super().execute_sql(query, parameters)
-        async with self._one_at_a_time:
-            return await super().execute_sql(query, parameters)
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._pending.append((query, parameters, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._drain())
+        return await future  # type: ignore[no-any-return]
+
+    async def _drain(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending[:WRITE_BATCH], self._pending[WRITE_BATCH:]
+            try:
+                await self._write_batch(batch)
+            except Exception as exc:  # the store itself failed (disk full, locked for 60 s): nobody waits forever
+                logger.warning("chat history write failed: %s", exc)
+                for _, _, future in batch:
+                    if not future.done():
+                        future.set_result(None)
+
+    async def _write_batch(self, batch: list[tuple[str, dict[Any, Any], asyncio.Future[Any]]]) -> None:
+        """One transaction for the whole batch. A failing statement (e.g. a duplicate key) is logged and answered
+        with ``None`` like Chainlit's own ``execute_sql``; in SQLite it does not undo the batch's other statements."""
+        results: list[tuple[asyncio.Future[Any], Any]] = []
+        async with self.async_session() as session:
+            await session.begin()
+            for query, parameters, future in batch:
+                try:
+                    result = await session.execute(text(query), parameters)
+                    value: Any = (
+                        self.clean_result([dict(row._mapping) for row in result.fetchall()])
+                        if result.returns_rows else result.rowcount
+                    )
+                except SQLAlchemyError as exc:
+                    logger.warning("chat history statement failed: %s", exc)
+                    value = None
+                results.append((future, value))
+            await session.commit()
+        for future, value in results:
+            if not future.done():
+                future.set_result(value)
+
+    async def create_element(self, element: Any) -> None:
+        """Source panels of citizens' answers are not stored: a guest's history cannot be reopened, and under load
+        these writes (one per source, several per answer) made up most of the history store's write queue."""
+        if _current_user_is_guest():
+            return
+        await super().create_element(element)
 
     async def create_step(self, step_dict: Any) -> None:
         clean = {k: v for k, v in dict(step_dict).items() if k in STEP_COLUMNS}

@@ -131,3 +131,40 @@ def test_many_concurrent_sessions_all_get_stored(tmp_path: Path) -> None:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         con.close()
+
+
+def test_queued_writes_share_a_transaction_and_a_bad_statement_fails_alone(tmp_path: Path) -> None:
+    """Writes queued together commit in one batch; a duplicate key answers None without undoing the others."""
+    settings = make_settings(tmp_path / "data")
+    url = history.chat_db_url(settings)
+    insert = 'INSERT INTO users ("id", "identifier", "createdAt", "metadata") VALUES (:id, :identifier, :at, :m)'
+
+    async def scenario() -> list[Any]:
+        await history.ensure_schema(url)
+        layer = history.build_data_layer(settings)
+        try:
+            rows = [{"id": str(uuid.uuid4()), "identifier": f"u{i % 3}", "at": "2026-11-22", "m": "{}"} for i in range(4)]
+            results = await asyncio.gather(*(layer.execute_sql(insert, row) for row in rows))
+            found = await layer.execute_sql('SELECT "identifier" FROM users ORDER BY "identifier"', {})
+        finally:
+            await layer.engine.dispose()
+        return [results, found]
+
+    results, found = run(scenario())
+    assert results == [1, 1, 1, None]  # u0 twice: the second is refused, u1 and u2 are stored
+    assert [r["identifier"] for r in found] == ["u0", "u1", "u2"]
+
+
+def test_citizen_source_panels_are_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    layer = history.build_data_layer(make_settings(tmp_path / "data"))
+    stored: list[Any] = []
+
+    async def parent_create(self: Any, element: Any) -> None:
+        stored.append(element)
+
+    monkeypatch.setattr(history.SQLAlchemyDataLayer, "create_element", parent_create)
+    monkeypatch.setattr(history, "_current_user_is_guest", lambda: True)
+    run(layer.create_element("citizen source"))
+    monkeypatch.setattr(history, "_current_user_is_guest", lambda: False)
+    run(layer.create_element("counselor source"))
+    assert stored == ["counselor source"]
