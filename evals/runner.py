@@ -766,7 +766,7 @@ def cli_eval(args: argparse.Namespace) -> int:
     kb: KnowledgeBase | None = None
     info = IndexInfo()
     if INDEX_SETS.intersection(sets):
-        console.print("[dim]색인을 준비합니다 (처음이면 몇 분 걸립니다)…[/dim]")
+        console.print("[dim]색인을 준비합니다 (처음이면 30초쯤 걸립니다)…[/dim]")
         kb, info = _open_kb_for_eval()
     try:
         report = run_eval(
