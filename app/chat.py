@@ -36,15 +36,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 STREAM_DELAY_S = 0.012  # pause between streamed pieces of a templated answer
-# Agent turns are CPU-bound Python: they run in a pool of their own, as many at once as there are cores. More
-# threads only fight over the GIL and starve the event loop; and in the default executor they queued in front of
-# logins (bcrypt) and other short jobs, which then timed out under load (tests/e2e/test_load.py found it).
-AGENT_WORKERS = max(2, min(4, os.cpu_count() or 2))
-
-
-@functools.cache
-def agent_pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=AGENT_WORKERS, thread_name_prefix="agent")
 PROGRESS_EVERY_S = 0.7
 ERROR_TEXT = (
     "죄송합니다. 답을 만드는 중에 문제가 생겼습니다. 잠시 뒤 다시 물어봐 주세요. "
@@ -56,6 +47,15 @@ _assistant: Assistant | None = None
 _assistant_lock = threading.Lock()
 _background: set[asyncio.Task[Any]] = set()
 RATE_LIMITER = ratelimit.RateLimiter()
+# Agent turns are CPU-bound Python: they run in a pool of their own, as many at once as there are cores. More
+# threads only fight over the GIL and starve the event loop; and in the default executor they queued in front of
+# logins (bcrypt) and other short jobs, which then timed out under load (tests/e2e/test_load.py found it).
+AGENT_WORKERS = max(2, min(4, os.cpu_count() or 2))
+
+
+@functools.cache
+def agent_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=AGENT_WORKERS, thread_name_prefix="agent")
 
 
 def get_assistant() -> Assistant:
