@@ -37,6 +37,7 @@ from rich.table import Table
 from evals.gold import REFERENCE_DATE, load_search
 from evals.machine import Machine, machine, peak_rss_mb
 from evals.metrics import percentile
+from knowledge.reports import save_report
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SCALES: tuple[int, ...] = (0, 2200, 10_000, 100_000)
@@ -252,9 +253,14 @@ def _child(kind: str, payload: dict[str, object]) -> tuple[str, float]:
 
 
 def run_bench(
-    scales: Sequence[int], work_dir: Path, *, progress: Console | None = None, checkpoint: Path | None = None
+    scales: Sequence[int],
+    work_dir: Path,
+    *,
+    progress: Console | None = None,
+    checkpoint: tuple[Path, str] | None = None,
 ) -> BenchReport:
-    """Measure each size in a child process; ``checkpoint`` gets the report so far after every step."""
+    """Measure each size in a child process; the report so far is saved as ``checkpoint`` (reports dir, name)
+    after every size."""
     started = time.perf_counter()
     report = BenchReport(
         run_id=datetime.now().strftime("%Y%m%dT%H%M%S"),
@@ -271,7 +277,7 @@ def run_bench(
         line, _ = _child("scale", ScaleSpec(jobs=jobs, data_dir=str(data_dir)).model_dump())
         report.scales.append(ScaleResult.model_validate_json(line))
         if checkpoint is not None:
-            checkpoint.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+            save_report(*checkpoint, report)
         if first_dir is None:
             first_dir, first_sparse = data_dir, bool(jobs)
     if first_dir is not None:
@@ -335,13 +341,12 @@ def cli_bench(args: argparse.Namespace) -> int:
     work_root = settings.data_dir / "bench"
     work_root.mkdir(parents=True, exist_ok=True)
     work_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work_root))
-    settings.reports_dir.mkdir(parents=True, exist_ok=True)
-    path = settings.reports_dir / f"bench-{datetime.now().strftime('%Y%m%dT%H%M%S')}.json"
+    checkpoint = (settings.reports_dir, f"bench-{datetime.now().strftime('%Y%m%dT%H%M%S')}")
     try:
-        report = run_bench(scales, work_dir, progress=console, checkpoint=path)
+        report = run_bench(scales, work_dir, progress=console, checkpoint=checkpoint)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
-    path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    path = save_report(*checkpoint, report)
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
         return 0

@@ -68,6 +68,7 @@ from evals.metrics import (
     slot_counts,
 )
 from knowledge.base import KnowledgeBase
+from knowledge.reports import save_report as write_report
 from knowledge.schemas import JobPosting, TrainingCourse
 
 logger = logging.getLogger(__name__)
@@ -625,12 +626,7 @@ def run_eval(
 
 
 def save_report(report: EvalReport, reports_dir: Path) -> Path:
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    target = reports_dir / f"eval-{report.run_id}.json"
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(target)
-    return target
+    return write_report(reports_dir, f"eval-{report.run_id}", report)
 
 
 # ============================================================================================== table

@@ -39,6 +39,7 @@ from knowledge.records import (
     training_payload,
     training_text,
 )
+from knowledge.reports import save_report
 from knowledge.schemas import JobPosting, Rejection, TrainingCourse
 from knowledge.sparse import encode_document
 from knowledge.store import Kind, Point, point_id
@@ -330,16 +331,7 @@ def _source_path(path: Path, source: Source, n_sources: int) -> Path:
 def _finish(kb: KnowledgeBase, report: IngestReport, started: float, save: bool) -> None:
     report.seconds = round(time.perf_counter() - started, 3)
     if save:
-        save_report(kb.settings.reports_dir, report)
-
-
-def save_report(reports_dir: Path, report: IngestReport) -> Path:
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    target = reports_dir / f"ingest-{report.run_id}.json"
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(target)
-    return target
+        save_report(kb.settings.reports_dir, f"ingest-{report.run_id}", report)
 
 
 def list_reports(reports_dir: Path, limit: int = 20) -> list[IngestReport]:
