@@ -32,11 +32,19 @@ class Profile(BaseModel):
     disabled: bool | None = None  # 장애인고용촉진법상 장애인
     severe_disability: bool | None = None
     region: str | None = None  # "제주시" / "서귀포시" / 읍·면·동
+    military_service_months: int | None = Field(default=None, ge=0, le=120)  # 병역 이행 기간 (youth age extension)
 
     # --- employment insurance history (구직급여)
     insured_period_days: int | None = Field(default=None, ge=0)  # 피보험기간 (calendar days, for 소정급여일수)
     unit_period_days: int | None = Field(default=None, ge=0)  # 피보험 단위기간 within the 18-month base period
     separation_reason: SeparationReason | None = None
+    just_cause: str | None = None  # the stated 정당한 사유 of a voluntary separation, e.g. "임금체불 2개월"
+    employment_start_date: date | None = None  # 이번 직장 입사일 (its insured period runs from here)
+    # 제50조④: an earlier insured period counts only if it ended within 3 years before this job and no 구직급여
+    # was paid on it.
+    prior_insured_days: int | None = Field(default=None, ge=0)  # 이전 직장(들)의 피보험기간
+    prior_benefit_paid: bool | None = None  # 이전 피보험기간으로 구직급여를 받았는지
+    prior_gap_days: int | None = Field(default=None, ge=0)  # 이전 자격 상실일 → 이번 자격 취득일 사이 일수
     separation_date: date | None = None
     separation_year: int | None = None  # when only the year is known
     monthly_wage: int | None = Field(default=None, ge=0)  # 이직 전 월 임금 (세전)

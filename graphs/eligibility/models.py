@@ -80,6 +80,9 @@ class EligibilityResult(BaseModel):
     amounts: list[Amount] = Field(default_factory=list)
     applies_year: int
     notes: list[str] = Field(default_factory=list)
+    # Shown first, before the verdict, to every role: e.g. the asked year has no published figures and the last
+    # known year's were used. Plain Korean sentences.
+    warnings: list[str] = Field(default_factory=list)
     sub_results: list[EligibilityResult] = Field(default_factory=list)
 
     def amount(self, name: str) -> Amount | None:
