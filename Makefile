@@ -31,15 +31,16 @@ browser:
 	  || echo "warning: could not install chromium; browser tests will be skipped"; \
 	fi
 
-test: venv browser
+# Lint first (seconds), then the whole suite.
+test: venv browser lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 ingest: venv
 	$(BIN)/goyong ingest
 
 lint: venv
-	$(BIN)/ruff check app ingest knowledge graphs tests benchmarks
-	$(BIN)/mypy app ingest knowledge graphs
+	$(BIN)/ruff check app ingest knowledge graphs evals tests
+	$(BIN)/mypy app ingest knowledge graphs evals
 
 eval: venv
 	$(BIN)/goyong eval
