@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -35,7 +34,6 @@ from knowledge.pii import mask_pii
 
 logger = logging.getLogger(__name__)
 
-CHAT_DB_ENV = "GOYONG_CHAT_DB_URL"
 # SQLite: many sessions write steps at once (50 in the load test). Left to SQLite's busy handler, concurrent
 # writers starve ("database is locked") and exhaust SQLAlchemy's pool (5 + 10 connections, 30 s). One statement at
 # a time, each in its own transaction, was not enough either: with the agent busy on both cores each took 50-200 ms
@@ -100,8 +98,8 @@ _POSTGRES_SCHEMA = [
 
 
 def chat_db_url(settings: Settings) -> str:
-    """``GOYONG_CHAT_DB_URL`` (PostgreSQL) or the SQLite file under the data dir, as an async SQLAlchemy URL."""
-    url = os.environ.get(CHAT_DB_ENV, "").strip()
+    """``Settings.chat_db_url`` (PostgreSQL) or the SQLite file under the data dir, as an async SQLAlchemy URL."""
+    url = (settings.chat_db_url or "").strip()
     if url:
         for plain in ("postgres://", "postgresql://"):
             if url.startswith(plain):

@@ -34,7 +34,6 @@ ROLE_NAMES: dict[str, str] = {"citizen": "시민", "counselor": "상담사", "ad
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
 MIN_PASSWORD_CHARS = 8
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit: longer passwords are refused, not silently cut
-USERS_FILE_ENV = "GOYONG_USERS_FILE"
 
 
 
@@ -56,11 +55,11 @@ class UsersFile(BaseModel):
 
 
 def users_file(settings: Settings | None = None) -> Path:
-    """``$GOYONG_USERS_FILE`` if set, else ``<data dir>/users.json``."""
-    override = os.environ.get(USERS_FILE_ENV)
-    if override:
-        return Path(override).expanduser()
-    return (settings or get_settings()).data_dir / "users.json"
+    """``Settings.users_file`` (``GOYONG_USERS_FILE``) if set, else ``<data dir>/users.json``."""
+    settings = settings or get_settings()
+    if settings.users_file:
+        return settings.users_file.expanduser()
+    return settings.data_dir / "users.json"
 
 
 def validate_username(username: str) -> str:

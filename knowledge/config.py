@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     # Conversation memory: SQLite under data_dir by default, PostgreSQL when a URL is given.
     checkpoint_postgres_url: str | None = None
 
+    # Chat UI: counselor/admin accounts (bcrypt hashes; default <data_dir>/users.json) and the chat-history store
+    # (default SQLite under data_dir; a PostgreSQL URL for deployments).
+    users_file: Path | None = None
+    chat_db_url: str | None = None
+
     # Live 고용24 Open APIs (no key on this machine: the bundled sample catalogs are used instead).
     work24_auth_key: SecretStr | None = None
     work24_training_auth_key: SecretStr | None = None

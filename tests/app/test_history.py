@@ -39,15 +39,13 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 
 def test_chat_db_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "d")
-    monkeypatch.delenv(history.CHAT_DB_ENV, raising=False)
     assert history.chat_db_url(settings) == f"sqlite+aiosqlite:///{(tmp_path / 'd' / 'chat.sqlite').resolve()}"
-    monkeypatch.setenv(history.CHAT_DB_ENV, "postgresql://u:p@db:5432/chat")
-    assert history.chat_db_url(settings) == "postgresql+asyncpg://u:p@db:5432/chat"
+    monkeypatch.setenv("GOYONG_CHAT_DB_URL", "postgresql://u:p@db:5432/chat")
+    assert history.chat_db_url(make_settings(tmp_path / "d")) == "postgresql+asyncpg://u:p@db:5432/chat"
 
 
 def test_everything_stored_is_masked_and_guest_threads_are_not_listed(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(history.CHAT_DB_ENV, raising=False)
     settings = make_settings(tmp_path / "data")
     db_file = tmp_path / "data" / "chat.sqlite"
 

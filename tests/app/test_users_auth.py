@@ -14,6 +14,7 @@ import pytest
 
 from app import auth
 from app.users import UserError, UserStore, cli_user, users_file
+from knowledge.config import Settings
 
 SECRET = "test-secret-" + "x" * 40
 
@@ -73,7 +74,10 @@ def test_another_process_writing_the_file_is_seen(store: UserStore, tmp_path: Pa
 
 def test_users_file_env_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("GOYONG_USERS_FILE", str(tmp_path / "elsewhere.json"))
-    assert users_file() == tmp_path / "elsewhere.json"
+    assert users_file(Settings(_env_file=None)) == tmp_path / "elsewhere.json"  # type: ignore[call-arg]
+    monkeypatch.delenv("GOYONG_USERS_FILE")
+    plain = Settings(data_dir=tmp_path / "d", _env_file=None)  # type: ignore[call-arg]
+    assert users_file(plain) == tmp_path / "d" / "users.json"
 
 
 def _args(**kw: object) -> argparse.Namespace:
@@ -82,7 +86,8 @@ def _args(**kw: object) -> argparse.Namespace:
 
 def test_cli_add_list_remove(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "users.json"
-    monkeypatch.setenv("GOYONG_USERS_FILE", str(path))
+    settings = Settings(data_dir=tmp_path, users_file=path, _env_file=None)  # type: ignore[call-arg]
+    monkeypatch.setattr("app.users.get_settings", lambda: settings)
     monkeypatch.setattr("sys.stdin", io.StringIO("pass-word-1\n"))
     assert cli_user(_args(user_command="add", username="hong", role="admin", password_stdin=True)) == 0
     assert UserStore(path).verify("hong", "pass-word-1") is not None
