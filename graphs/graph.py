@@ -337,7 +337,7 @@ def pick_guide(passages: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
 
 def _eligibility_out(out: dict[str, Any]) -> dict[str, Any]:
     keep = ("program", "program_name", "decision", "reasons", "missing", "amounts", "applies_year", "notes",
-            "sub_results")
+            "warnings", "sub_results")
     return {k: out[k] for k in keep if k in out}
 
 
