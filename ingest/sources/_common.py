@@ -157,24 +157,45 @@ def iter_csv_records(text: str) -> Iterator[RawRecord | RecordError]:
         yield RawRecord(line=start, fields=fields)
 
 
-_YMD = re.compile(r"(\d{4})[-./년\s]*(\d{1,2})[-./월\s]*(\d{1,2})")
-_YY_MM_DD = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\d{4,6})?$")
+# Every date form seen in 고용24/HRD-Net payloads, most specific first. A two-digit year is 20yy (고용24 lists
+# have no postings before 2000). The lookarounds keep "26-11-03" from matching inside "2026-11-03".
+_DATE_FORMS = (
+    # 2026-11-03 · 2026.11.03 · 2026/11/03 · 2026년 11월 3일 (a time or weekday may follow)
+    re.compile(r"(?<!\d)(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})(?!\d)"),
+    # 20261103 · 202611030950 (smodifyDtm) · 20261103095000
+    re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?:\d{4}|\d{6})?(?!\d)"),
+    # 26-11-03 (고용24 list regDt/closeDt) · 26.11.03 · 26/11/03
+    re.compile(r"(?<!\d)(\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)"),
+    # 261103
+    re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(?!\d)"),
+)
+
+
+def _to_date(m: re.Match[str]) -> date:
+    year = int(m.group(1))
+    return date(year + 2000 if year < 100 else year, int(m.group(2)), int(m.group(3)))
 
 
 def parse_date(text: str) -> date:
-    """Parse ``2026-11-03``, ``2026.11.03``, ``20261103``, ``202611030950`` or 고용24's ``26-11-03``."""
+    """A date at the start of ``text``: ``2026-11-03``, ``2026.11.03``, ``20261103``, ``202611030950``,
+    고용24's ``26-11-03``, ``26.11.03`` or ``261103``. Raises ``ValueError`` (also for 2026-13-40)."""
     s = text.strip()
-    m = _COMPACT.match(s)
-    if m:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _YY_MM_DD.match(s)
-    if m:
-        return date(2000 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _YMD.match(s)
-    if m:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for form in _DATE_FORMS:
+        m = form.match(s)
+        if m:
+            return _to_date(m)
     raise ValueError(f"unparseable date: {text!r}")
+
+
+def find_date(text: str) -> date | None:
+    """The first date anywhere in ``text`` ("채용시까지  26-11-30" → 2026-11-30), or None when there is none.
+
+    Raises ``ValueError`` when a date-shaped number is not a real date (month 13, 31 April …).
+    """
+    found = [m for form in _DATE_FORMS if (m := form.search(text))]
+    if not found:
+        return None
+    return _to_date(min(found, key=lambda m: (m.start(), -len(m.group(0)))))
 
 
 def parse_int(text: str | None) -> int | None:
@@ -306,7 +327,10 @@ def _xml_records(
             reject(f"API 오류 응답입니다: {message} — 인증키와 요청 파라미터를 확인하고 다시 받으세요", line, None)
         else:
             tags = ", ".join(f"<{t}>" for t in spec.block_tags)
-            reject(f"{spec.label} 레코드({tags})가 없습니다 (0건) — 검색 조건이나 파일 형식을 확인하세요", 1, None)
+            # 고용24 answers an empty search with <message>정보가 존재하지 않습니다.</message><messageCd>006</messageCd>
+            said = re.search(r"<message>\s*(.*?)\s*</message>", text, re.S)
+            note = f" — 응답 메시지: {said.group(1)}" if said and said.group(1) else ""
+            reject(f"{spec.label} 레코드({tags})가 없습니다 (0건){note} — 검색 조건이나 파일 형식을 확인하세요", 1, None)
         return None
     raws: list[RawRecord | RecordError] = []
     for line, block in blocks:

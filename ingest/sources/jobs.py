@@ -36,7 +36,15 @@ Normalization
   or ÷ (209 × weekly hours ÷ 40) for part-time ≥ 15 h (주휴 included) or ÷ (weekly hours × 4.345) below 15 h;
   연봉 ÷ 12 then as 월급. Years after the last known 고시 use the last known rate.
 * Absurd wage: a normalized monthly pay above 50,000,000원 is rejected (usually a 원/만원 unit mix-up).
-* ``close_date`` None for "채용시까지"/"상시"; a close date before the registration date is rejected.
+* ``close_date`` (:func:`parse_close_date`, one function for every ``closeDt``/``receiptCloseDt`` form seen in
+  고용24): a plain date (``26-11-30``, ``2026-11-30``, ``2026.11.30``, ``20261130``) → that date; "채용시까지",
+  "상시", "상시채용" or blank → None (no fixed date); "채용시까지  26-11-30" (open until filled, at the latest
+  that day) → 2026-11-30, so "open postings" filters drop it after that day; a 2099 placeholder date → None.
+  When the list says "채용시까지" and the detail has a date (or the other way round) the dated one wins.
+  ``close_text`` keeps the 고용24 wording (spaces collapsed). A close date before the registration date, or a
+  ``closeDt`` that is neither a date nor a known wording, is rejected.
+* ``maxSal`` 0 (고용24's "no maximum", common with 연봉) → ``wage_max`` None, never a 0-won maximum.
+* Optional fields (everything but ``wantedAuthNo``, title, company and region) may be missing or blank.
 * ``seasonal`` when the title/content mentions 계절·시즌·성수기·수확·하계·동계 …
 * ``url`` = ``wantedInfoUrl`` or the 고용24 detail page pattern.
 """
@@ -44,6 +52,7 @@ Normalization
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +63,7 @@ from ._common import (
     RawRecord,
     RecordError,
     SourceSpec,
+    find_date,
     first,
     load_records,
     parse_date,
@@ -80,7 +90,9 @@ EMP_TP_CODES: dict[str, EmploymentType] = {
 }
 SAL_TP_CODES: dict[str, WageType] = {"H": "시급", "D": "일급", "M": "월급", "Y": "연봉"}
 SEASONAL_WORDS = ("계절", "시즌", "성수기", "수확", "하계", "동계", "여름철", "겨울철", "농번기", "방학")
-OPEN_ENDED_WORDS = ("채용시까지", "채용 시까지", "상시", "마감시까지")
+# closeDt wordings without a fixed date ("상시" covers 상시채용/상시 모집; spaces are removed before matching).
+OPEN_ENDED_WORDS = ("채용시까지", "채용시마감", "마감시까지", "상시", "수시")
+NO_DEADLINE_YEAR = 2099  # 2099-12-31 / 99-12-31 is a "no deadline" placeholder, not a date anyone means
 
 _SPEC = SourceSpec(source=SOURCE, block_tags=("wanted", "wantedDtl"), id_field="wantedAuthNo", label="채용공고")
 
@@ -212,6 +224,9 @@ def parse_weekly_hours(text: str | None) -> float | None:
 
 # ----------------------------------------------------------------------------------------- field parsing
 
+_WAGE_WORDS: tuple[tuple[str, WageType], ...] = (
+    ("시급", "시급"), ("시간", "시급"), ("일급", "일급"), ("일당", "일급"), ("월급", "월급"), ("연봉", "연봉"),
+)
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(만\s*원|만|원)?")
 
 
@@ -222,12 +237,13 @@ def parse_wage_type(fields: dict[str, str]) -> WageType | None:
     for text in (fields.get("salTpNm"), fields.get("sal")):
         if not text:
             continue
-        if any(k in text for k in ("면접", "협의", "내규")):
+        kind = next((value for key, value in _WAGE_WORDS if key in text), None)
+        negotiable = any(k in text for k in ("면접", "협의", "내규"))
+        # "연봉41,000,000원 이상, 면접 후 재조정 가능" (detail salTpNm) states a wage; "면접 후 결정" does not.
+        if kind is not None and (not negotiable or re.search(r"\d", text)):
+            return kind
+        if negotiable:
             return "면접후결정"
-        for key, value in (("시급", "시급"), ("시간", "시급"), ("일급", "일급"), ("일당", "일급"),
-                           ("월급", "월급"), ("연봉", "연봉")):
-            if key in text:
-                return value  # type: ignore[return-value]
     return None
 
 
@@ -295,6 +311,57 @@ def _benefits(fields: dict[str, str]) -> str | None:
     return "; ".join(parts) or None
 
 
+# ------------------------------------------------------------------------------------------ close date
+
+
+@dataclass(frozen=True)
+class CloseDate:
+    """A parsed ``closeDt``: the last day applications are taken (None = no fixed date) and whether the
+    posting may also close earlier, when filled (채용시까지/상시)."""
+
+    day: date | None
+    until_filled: bool
+
+
+def parse_close_date(text: str | None) -> CloseDate:
+    """Every 고용24 ``closeDt``/``receiptCloseDt`` form in one place (see the module docstring).
+
+    Raises ``ValueError`` for text that is neither a date nor a known open-ended wording, and for an
+    impossible date ("26-13-40").
+    """
+    if text is None or not text.strip():
+        return CloseDate(None, False)
+    compact = re.sub(r"\s+", "", text)
+    until_filled = any(word in compact for word in OPEN_ENDED_WORDS)
+    day = find_date(text)
+    if day is not None and day.year >= NO_DEADLINE_YEAR:
+        return CloseDate(None, True)
+    if day is None and not until_filled:
+        raise ValueError(f"unknown closing date: {text!r}")
+    return CloseDate(day, until_filled)
+
+
+def _close(f: dict[str, str], job_id: str | None) -> tuple[CloseDate, str | None]:
+    """The closing date of a posting from the list ``closeDt`` and the detail ``receiptCloseDt``."""
+    parsed: list[tuple[CloseDate, str]] = []
+    for name in ("closeDt", "receiptCloseDt"):
+        text = f.get(name)
+        if not text:
+            continue
+        try:
+            parsed.append((parse_close_date(text), " ".join(text.split())))
+        except ValueError:
+            if name == "closeDt" or not parsed:
+                raise RecordError(
+                    f"마감일({name})을 읽을 수 없습니다 ('{text}') — 예: 26-11-30, 2026-11-30, 채용시까지, "
+                    "채용시까지 26-11-30, 상시채용",
+                    job_id,
+                ) from None
+    if not parsed:
+        return CloseDate(None, False), None
+    return next((p for p in parsed if p[0].day is not None), parsed[0])
+
+
 # ---------------------------------------------------------------------------------------------- build
 
 
@@ -322,10 +389,8 @@ def build_job(raw: RawRecord, *, today: date) -> JobPosting:
         )
 
     reg_date = _date_field(f, ("regDt",), "등록일(regDt)", job_id)
-    close_raw = first(f, "closeDt", "receiptCloseDt")
-    close_date: date | None = None
-    if close_raw and not any(word in close_raw for word in OPEN_ENDED_WORDS):
-        close_date = _date_field(f, ("closeDt", "receiptCloseDt"), "마감일(closeDt)", job_id)
+    close, close_text = _close(f, job_id)
+    close_date = close.day
     if reg_date and close_date and close_date < reg_date:
         raise RecordError(
             f"마감일({close_date})이 등록일({reg_date})보다 빠릅니다 — closeDt/regDt를 확인하세요", job_id
@@ -373,7 +438,7 @@ def build_job(raw: RawRecord, *, today: date) -> JobPosting:
         seasonal=_seasonal(title, f.get("jobCont"), f.get("empTpNm")),
         reg_date=reg_date,
         close_date=close_date,
-        close_text=close_raw,
+        close_text=close_text,
         url=f.get("wantedInfoUrl") or DETAIL_URL.format(id=job_id),
         source_line=raw.line,
     )

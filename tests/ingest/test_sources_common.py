@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ingest.sources._common import decode_bytes, error_message, parse_date, scan_blocks
+from ingest.sources._common import decode_bytes, error_message, find_date, parse_date, scan_blocks
 from ingest.sources.regions import JEJU_DISTRICTS, parse_jeju_region
 
 
@@ -34,16 +34,32 @@ def test_error_message() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("26-11-03", date(2026, 11, 3)), ("2026-11-03", date(2026, 11, 3)), ("20261103", date(2026, 11, 3)),
-     ("202611030950", date(2026, 11, 3)), ("2026.11.03", date(2026, 11, 3))],
+     ("202611030950", date(2026, 11, 3)), ("2026.11.03", date(2026, 11, 3)), ("20261103095000", date(2026, 11, 3)),
+     ("26.11.03", date(2026, 11, 3)), ("26/11/03", date(2026, 11, 3)), ("261103", date(2026, 11, 3)),
+     ("2026년 11월 3일", date(2026, 11, 3)), ("2026-11-03 09:50", date(2026, 11, 3)), ("99-12-31", date(2099, 12, 31))],
 )
 def test_parse_date(text: str, expected: date) -> None:
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["채용시까지", "26-13-40", ""])
+@pytest.mark.parametrize("text", ["채용시까지", "26-13-40", "", "2611", "채용시까지 26-11-30"])
 def test_parse_date_rejects(text: str) -> None:
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("채용시까지  26-11-30", date(2026, 11, 30)), ("채용시까지 2026-11-30", date(2026, 11, 30)),
+     ("마감 2026.11.30(월)", date(2026, 11, 30)), ("채용시까지", None), ("상시채용", None), ("", None)],
+)
+def test_find_date_anywhere(text: str, expected: date | None) -> None:
+    assert find_date(text) == expected
+
+
+def test_find_date_refuses_impossible_dates() -> None:
+    with pytest.raises(ValueError):
+        find_date("채용시까지 26-02-30")
 
 
 @pytest.mark.parametrize(

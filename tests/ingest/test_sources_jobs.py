@@ -9,13 +9,18 @@ import pytest
 
 from ingest.sources import ParseResult, load_jobs
 from ingest.sources.jobs import (
+    CloseDate,
     hourly_equivalent,
     minimum_wage_for,
     monthly_pay,
     parse_amounts,
+    parse_close_date,
+    parse_wage_type,
     parse_weekly_hours,
 )
-from knowledge.schemas import JobPosting
+from knowledge.records import job_payload
+from knowledge.retrieval import job_satisfies
+from knowledge.schemas import JobFilters, JobPosting
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "work24"
 TODAY = date(2026, 11, 21)
@@ -60,7 +65,8 @@ def test_list_page_with_bom_normalizes_fields() -> None:
     citrus = jobs["K151612609150007"]
     assert citrus.employment_type == "일용직" and citrus.seasonal
     assert citrus.wage_type == "일급" and citrus.monthly_pay_min == round(120_000 * 21.75)
-    assert citrus.close_date is None  # "채용시까지  26-12-31"
+    # "채용시까지  26-12-31": open until filled, at the latest on 31 December.
+    assert citrus.close_date == date(2026, 12, 31) and citrus.close_text == "채용시까지 26-12-31"
 
 
 def test_detail_response_file() -> None:
@@ -231,3 +237,169 @@ def test_sal_text_amounts() -> None:
     assert parse_amounts("월급 250만원 ~ 300만원") == [2_500_000, 3_000_000]
     assert parse_amounts("시급 10,500원 이상") == [10_500]
     assert parse_amounts("연봉 3,200만원") == [32_000_000]
+
+
+# ------------------------------------------------------------------------------ real 고용24 answers
+
+
+def test_real_list_page_loads_every_record() -> None:
+    """One list page as 고용24 sends it: BOM, all on one line, 연봉 with maxSal 0, a sparse second record."""
+    path = FIXTURES / "jobs_list_real.xml"
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == 0
+    result = load_jobs(path, today=TODAY)
+    assert result.rejections == []
+    jobs = {j.id: j for j in result.records}
+    assert list(jobs) == ["K151612610010052", "K151612609170041", "K151612611150007", "K151612611050019"]
+
+    qc = jobs["K151612610010052"]
+    assert qc.company == "(주)제주바이오텍" and (qc.region, qc.district) == ("제주시", "노형동")
+    # maxSal 0 = no maximum: the posting keeps its 연봉 3,600만원 floor, never a 0-won ceiling.
+    assert (qc.wage_type, qc.wage_min, qc.wage_max) == ("연봉", 36_000_000, None)
+    assert (qc.monthly_pay_min, qc.monthly_pay_max) == (3_000_000, 3_000_000)
+    assert qc.close_date == date(2026, 11, 30) and qc.close_text == "채용시까지 26-11-30"
+    assert qc.reg_date == date(2026, 10, 1)
+    assert qc.url == "https://www.work24.go.kr/wk/a/b/1500/empDetailAuthView.do?wantedAuthNo=K151612610010052"
+
+    sparse = jobs["K151612609170041"]  # no busino, indTpNm, edu, address, empTpCd, jobsCd, url
+    assert (sparse.region, sparse.district) == ("서귀포시", "대정읍")
+    assert sparse.industry is None and sparse.education is None and sparse.address is None
+    assert sparse.keco_code is None and sparse.employment_type == "기타"
+    assert sparse.url is not None and sparse.url.endswith("wantedAuthNo=K151612609170041")
+    assert sparse.close_date == date(2026, 10, 31)
+
+    hotel = jobs["K151612611150007"]
+    assert hotel.close_date is None and hotel.close_text == "상시채용"
+    assert (hotel.wage_type, hotel.wage_min, hotel.wage_max) == ("시급", 10_320, None)
+
+    mart = jobs["K151612611050019"]
+    assert mart.reg_date == date(2026, 11, 5)  # regDt "20261105"
+    assert (mart.wage_min, mart.wage_max, mart.close_date) == (2_300_000, 2_500_000, date(2026, 12, 4))
+    assert all(j.wage_max is None or j.wage_max > 0 for j in result.records)
+
+
+def test_open_postings_filter_uses_the_date_after_chaeyongsikkaji() -> None:
+    """A "채용시까지 26-11-30" posting is open up to and including 30 November, closed from 1 December."""
+    jobs = {j.id: j for j in load_jobs(FIXTURES / "jobs_list_real.xml", today=TODAY).records}
+    open_only = JobFilters(open_only=True)
+
+    def open_ids(day: date) -> set[str]:
+        return {rid for rid, job in jobs.items() if job_satisfies(job, open_only, day)}
+
+    assert open_ids(date(2026, 11, 21)) == {"K151612610010052", "K151612611150007", "K151612611050019"}
+    assert "K151612610010052" in open_ids(date(2026, 11, 30))
+    assert open_ids(date(2026, 12, 1)) == {"K151612611150007", "K151612611050019"}
+    assert open_ids(date(2026, 12, 5)) == {"K151612611150007"}  # 상시채용 has no closing date
+    # The index payload carries the same closing day for the Qdrant range filter.
+    assert job_payload(jobs["K151612610010052"])["close_ord"] == date(2026, 11, 30).toordinal()
+
+
+def test_real_detail_answer_keeps_the_wage_next_to_interview_wording() -> None:
+    """Detail salTpNm "연봉36,000,000원 이상, 면접 후 재조정 가능" is a 연봉, not 면접후결정."""
+    result = load_jobs(FIXTURES / "job_detail_real.xml", today=TODAY)
+    assert result.rejections == []
+    (job,) = result.records
+    assert (job.wage_type, job.wage_min, job.wage_max) == ("연봉", 36_000_000, None)
+    assert job.close_date is None and job.close_text == "채용시까지"
+    assert (job.region, job.district) == ("제주시", "노형동") and job.weekly_hours == 40.0
+    assert job.employment_type == "정규직" and job.education == "대졸(2~3년)-대졸(4년)"
+
+
+CLOSE_FORMS = {
+    "K151612611010001": date(2026, 12, 15),  # 26-12-15
+    "K151612611010002": date(2026, 12, 20),  # 2026-12-20
+    "K151612611010003": date(2026, 12, 24),  # 20261224
+    "K151612611010004": date(2026, 12, 31),  # 2026.12.31
+    "K151612611010005": None,  # 채용시까지
+    "K151612611010006": date(2026, 11, 30),  # 채용시까지  26-11-30
+    "K151612611010007": date(2026, 12, 5),  # 채용시까지 2026-12-05
+    "K151612611010008": None,  # 상시
+    "K151612611010009": None,  # 상시채용
+    "K151612611010010": None,  # <closeDt></closeDt>
+    "K151612611010011": None,  # 99-12-31 placeholder
+    "K151612611010012": None,  # no closeDt element (regDt "261101")
+}
+
+
+def test_every_close_date_form_in_one_file() -> None:
+    path = FIXTURES / "jobs_closedt_forms.xml"
+    result = load_jobs(path, today=TODAY)
+    jobs = {j.id: j for j in result.records}
+    assert {rid: j.close_date for rid, j in jobs.items()} == CLOSE_FORMS
+    assert jobs["K151612611010012"].reg_date == date(2026, 11, 1)
+    for job in jobs.values():
+        assert job.source_line == block_line(path, job.id)
+
+
+@pytest.mark.parametrize(
+    ("record_id", "expected"),
+    [
+        ("K151612611010013", "마감일(closeDt)을 읽을 수 없습니다 ('26-13-40')"),
+        ("K151612611010014", "마감일(closeDt)을 읽을 수 없습니다 ('12월 중순')"),
+        ("K151612611010015", "마감일(2026-10-15)이 등록일(2026-11-01)보다 빠릅니다"),
+        ("K151612611010016", "필수 항목이 없습니다: title(채용제목)"),
+        ("K151612611010017", "등록일(regDt) 날짜를 읽을 수 없습니다 ('2611')"),
+    ],
+)
+def test_close_date_file_rejections_name_line_and_reason(record_id: str, expected: str) -> None:
+    path = FIXTURES / "jobs_closedt_forms.xml"
+    result = load_jobs(path, today=TODAY)
+    assert len(result.rejections) == 5
+    rej = next(r for r in result.rejections if r.record_id == record_id)
+    assert expected in rej.reason and " — " in rej.reason  # what is wrong, then what to do
+    assert rej.line == block_line(path, record_id) and rej.file.endswith("jobs_closedt_forms.xml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("26-11-30", CloseDate(date(2026, 11, 30), False)),
+        ("2026-11-30", CloseDate(date(2026, 11, 30), False)),
+        ("2026.11.30", CloseDate(date(2026, 11, 30), False)),
+        ("20261130", CloseDate(date(2026, 11, 30), False)),
+        ("채용시까지", CloseDate(None, True)),
+        ("채용 시까지", CloseDate(None, True)),
+        ("채용시까지  26-11-30", CloseDate(date(2026, 11, 30), True)),
+        ("채용시까지 2026-11-30", CloseDate(date(2026, 11, 30), True)),
+        ("상시", CloseDate(None, True)),
+        ("상시채용", CloseDate(None, True)),
+        ("상시 채용", CloseDate(None, True)),
+        ("99-12-31", CloseDate(None, True)),
+        ("20991231", CloseDate(None, True)),
+        ("", CloseDate(None, False)),
+        ("  ", CloseDate(None, False)),
+        (None, CloseDate(None, False)),
+    ],
+)
+def test_parse_close_date_forms(text: str | None, expected: CloseDate) -> None:
+    assert parse_close_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["26-13-40", "12월 중순", "마감", "채용시까지 26-02-30"])
+def test_parse_close_date_refuses_what_is_not_a_date(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_close_date(text)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"salTpNm": "연봉41,000,000원 이상, 면접 후 재조정 가능"}, "연봉"),
+        ({"salTpNm": "연봉30,000,000원 이상 ~ 35,000,000원 이하,"}, "연봉"),
+        ({"salTpNm": "면접 후 결정"}, "면접후결정"),
+        ({"sal": "회사내규에 따름"}, "면접후결정"),
+        ({"salTpNm": "시급 면접 후 결정"}, "면접후결정"),
+        ({"salTpCd": "M", "salTpNm": "면접 후 결정"}, "월급"),
+    ],
+)
+def test_wage_type_wording(fields: dict[str, str], expected: str) -> None:
+    assert parse_wage_type(fields) == expected
+
+
+def test_empty_search_answer_reports_the_api_message(tmp_path: Path) -> None:
+    path = tmp_path / "empty_search.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><wantedRoot><message>정보가 존재하지 않습니다.</message>'
+                    "<messageCd>006</messageCd></wantedRoot>", encoding="utf-8")
+    result = load_jobs(path, today=TODAY)
+    (rej,) = result.rejections
+    assert result.records == [] and "0건" in rej.reason and "정보가 존재하지 않습니다" in rej.reason

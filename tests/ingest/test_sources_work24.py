@@ -185,3 +185,41 @@ def test_fetch_training_to_file_loads(tmp_path: Path) -> None:
     assert count == 3
     result = load_training(out, today=date(2026, 11, 21))
     assert len(result.records) == 3 and result.rejections == []
+
+
+def test_real_list_and_detail_answers_fetch_to_a_loadable_file(tmp_path: Path) -> None:
+    """A real-format list page (one line, BOM, 연봉 with maxSal 0, a sparse record) plus a detail answer that says
+    only "채용시까지": the bundled file keeps the list's "채용시까지  26-11-30" date and the detail's hours."""
+    page = (FIXTURES / "jobs_list_real.xml").read_bytes()
+    detail = (FIXTURES / "job_detail_real.xml").read_bytes()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == JOBS_DETAIL_PATH:
+            no = request.url.params["wantedAuthNo"]
+            if no == "K151612610010052":
+                return httpx.Response(200, content=detail)
+            return httpx.Response(200, content=BOM + f"<wantedDtl><wantedAuthNo>{no}</wantedAuthNo></wantedDtl>".encode())
+        return httpx.Response(200, content=page)
+
+    out = tmp_path / "jeju_jobs.xml"
+    with make_client(handler) as client:
+        assert client.fetch_to_file(out, "jobs", with_details=True) == 4
+    result = load_jobs(out, today=date(2026, 11, 21))
+    assert result.rejections == []
+    jobs = {j.id: j for j in result.records}
+    qc = jobs["K151612610010052"]
+    assert qc.close_date == date(2026, 11, 30)  # list "채용시까지  26-11-30" beats detail "채용시까지"
+    assert (qc.wage_type, qc.wage_min, qc.wage_max) == ("연봉", 36_000_000, None)
+    assert qc.weekly_hours == 40.0 and qc.job_content is not None
+    # fetch_to_file writes one posting per line, so every record has its own line number.
+    assert sorted(j.source_line or 0 for j in result.records) == [6, 7, 8, 9]
+
+
+def test_empty_search_answer_is_zero_pages_not_an_error(tmp_path: Path) -> None:
+    empty = BOM + ('<?xml version="1.0" encoding="UTF-8"?><wantedRoot><message>정보가 존재하지 않습니다.</message>'
+                   "<messageCd>006</messageCd></wantedRoot>").encode()
+    out = tmp_path / "none.xml"
+    with make_client(lambda r: httpx.Response(200, content=empty)) as client:
+        assert client.fetch_to_file(out, "jobs") == 0
+    result = load_jobs(out, today=date(2026, 11, 21))
+    assert result.records == [] and "0건" in result.rejections[0].reason
