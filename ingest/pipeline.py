@@ -3,8 +3,9 @@
 - Incremental by default: each point carries a content hash; unchanged records are skipped, changed ones
   re-embedded and upserted, removed ones deleted. Every write is per record, so an interrupted run leaves each
   record either old or new, and the next run completes the sync.
-- A first build, ``rebuild=True`` or a change of embedding model builds a fresh versioned collection and then
-  moves the alias in one step: searches never see a half-built index.
+- A first build, ``rebuild=True`` or a change of embedding model builds a fresh version and then moves the
+  served pointer in one step: searches never see a half-built index. (On Qdrant Edge an incremental run with
+  changes also works on a copy of the served version and swaps it in when complete.)
 - Rejected records are reported with file, line and reason; the rest is ingested (``strict`` fails the run
   before anything is written).
 """
@@ -188,17 +189,13 @@ def sync_items(
 ) -> None:
     store, embedder = kb.store, kb.embedder
     emb_name = embedder.name if embedder else "sparse"
+    store.drop_orphans(kind)
     live = store.resolve(kind)
     fresh = rebuild or live is None or store.embedder_of(live) != emb_name
-    store.drop_orphans(kind)
-    if fresh:
-        collection = store.create_version(kind, emb_name, embedder.dim if embedder else None)
-        existing: dict[str, Any] = {}
-    else:
+    existing: dict[str, Any] = {}
+    if not fresh:
         assert live is not None
-        collection = live
         existing = store.scroll_field(live, "content_hash")
-    report.collection = collection
     report.rebuilt = fresh
 
     todo: list[tuple[str, Item, str]] = []
@@ -216,6 +213,16 @@ def sync_items(
         else:
             report.updated += 1
         todo.append((pid, item, digest))
+    removed = [pid for pid in existing if pid not in wanted]
+
+    if fresh:
+        collection = store.create_version(kind, emb_name, embedder.dim if embedder else None)
+    elif todo or removed:
+        assert live is not None
+        collection = store.edit_version(kind, live)  # the served version itself, or a copy swapped in below
+    else:
+        collection = live or ""
+    report.collection = collection
 
     total = len(todo)
     if progress:
@@ -236,13 +243,12 @@ def sync_items(
         if progress:
             progress(kind, min(start + BATCH, total), total)
 
-    removed = [pid for pid in existing if pid not in wanted]
     store.delete(collection, removed)
     report.deleted = len(removed)
-    if fresh:
+    if collection != live:
         old = store.swap_alias(kind, collection)
         if old and old != collection:
-            store.drop_collection(old)
+            store.drop_collection(old)  # a backend may keep it while another process still reads it
 
 
 # ---- runs ------------------------------------------------------------------------------------------------------

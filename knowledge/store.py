@@ -1,60 +1,62 @@
-"""The one Qdrant connector: owns the client, names collections, builds filters, swaps aliases.
+"""The store interface: versioned indexes, backend-neutral filters, and the choice of backend.
 
-Each logical index (``policies``, ``jobs``, ``training``) is an alias ``{prefix}_{kind}`` that points at a versioned
-collection ``{prefix}_{kind}__{embedder}__{stamp}``. A rebuild fills a fresh collection and then moves the alias in
-one step, so searches never see a half-built index; an interrupted build leaves only an orphan collection, removed
-by the next run. Embedded mode (``QdrantClient(path=…)``) admits one process per folder: ``StoreLockedError``
-says what to do instead.
+Each logical index (``policies``, ``jobs``, ``training``) is served from one *version* named
+``{prefix}_{kind}__{embedder}__{stamp}``. A rebuild fills a fresh version and then moves the served pointer in one
+step, so searches never see a half-built index; an interrupted build leaves only an orphan version, removed by a
+later run. Three backends implement it (``GOYONG_STORE_BACKEND``):
+
+* ``edge`` (default) — Qdrant Edge in-process (``knowledge.edge_store``): HNSW, sparse IDF, payload indexes,
+  prefetch + RRF in Rust; a version is a shard folder and the pointer a file replaced atomically. Published shards
+  are never written in place, so other processes (``goyong ask`` while the chat runs) can read them.
+* ``server`` — a Qdrant server (``GOYONG_QDRANT_URL``; the default backend when a URL is set): collections and
+  aliases (``knowledge.client_store``).
+* ``local`` — qdrant-client's embedded local mode, kept as a fallback for platforms without a Qdrant Edge wheel:
+  scans every point in Python (slow above ~10,000 postings) and admits one process per folder.
+
+This module imports no Qdrant library: the backends load on first use, which keeps command start-up short.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from qdrant_client import QdrantClient, models
-
-from knowledge.config import Settings
 from knowledge.sparse import SparseVec
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from knowledge.config import Settings
 
 Kind = Literal["policies", "jobs", "training"]
 KINDS: tuple[Kind, ...] = ("policies", "jobs", "training")
 DENSE = "dense"
 SPARSE = "sparse"
 ID_NAMESPACE = uuid.UUID("6f1c3d2e-8a7b-4c5d-9e0f-1a2b3c4d5e6f")
+SearchMode = Literal["hybrid", "sparse", "dense"]
+FieldType = Literal["keyword", "integer", "float", "bool"]
+RRF_K = 2  # the RRF constant of Qdrant and of qdrant-client's local mode: rankings agree across backends
 
 # Payload fields with an index, per kind (the filterable fields).
-PAYLOAD_INDEXES: dict[Kind, dict[str, models.PayloadSchemaType]] = {
-    "policies": {
-        "doc_id": models.PayloadSchemaType.KEYWORD,
-        "program": models.PayloadSchemaType.KEYWORD,
-        "audience": models.PayloadSchemaType.KEYWORD,
-        "year": models.PayloadSchemaType.INTEGER,
-    },
+PAYLOAD_INDEXES: dict[Kind, dict[str, FieldType]] = {
+    "policies": {"doc_id": "keyword", "program": "keyword", "audience": "keyword", "year": "integer"},
     "jobs": {
-        "region": models.PayloadSchemaType.KEYWORD,
-        "district": models.PayloadSchemaType.KEYWORD,
-        "employment_type": models.PayloadSchemaType.KEYWORD,
-        "keco_prefixes": models.PayloadSchemaType.KEYWORD,
-        "monthly_pay_max": models.PayloadSchemaType.INTEGER,
-        "weekly_hours": models.PayloadSchemaType.FLOAT,
-        "close_ord": models.PayloadSchemaType.INTEGER,
-        "seasonal": models.PayloadSchemaType.BOOL,
+        "region": "keyword",
+        "district": "keyword",
+        "employment_type": "keyword",
+        "keco_prefixes": "keyword",
+        "monthly_pay_max": "integer",
+        "weekly_hours": "float",
+        "close_ord": "integer",
+        "seasonal": "bool",
     },
     "training": {
-        "region": models.PayloadSchemaType.KEYWORD,
-        "card_eligible": models.PayloadSchemaType.BOOL,
-        "self_pay": models.PayloadSchemaType.INTEGER,
-        "start_ord": models.PayloadSchemaType.INTEGER,
-        "ncs_prefixes": models.PayloadSchemaType.KEYWORD,
-        "course_type_code": models.PayloadSchemaType.KEYWORD,
+        "region": "keyword",
+        "card_eligible": "bool",
+        "self_pay": "integer",
+        "start_ord": "integer",
+        "ncs_prefixes": "keyword",
+        "course_type_code": "keyword",
     },
 }
 
@@ -87,213 +89,157 @@ class Hit:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-class QdrantStore:
-    """Owns the QdrantClient. Thread-safe for the app: one lock around client calls (embedded mode is not)."""
+# ---- filters ---------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Match:
+    """The payload field equals ``value`` (for a list field: one of its items does)."""
 
-    def __init__(
-        self, client: QdrantClient, *, prefix: str = "goyong", location: str = "", is_server: bool = False
-    ) -> None:
-        self.client = client
-        self.is_server = is_server
-        self.prefix = prefix
-        self.location = location
-        self._lock = threading.RLock()
+    key: str
+    value: str | int | bool
 
-    # ---- opening -------------------------------------------------------------------------------------------
-    @classmethod
-    def open(cls, settings: Settings) -> QdrantStore:
-        if settings.qdrant_url:
-            key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
-            client = QdrantClient(url=settings.qdrant_url, api_key=key, timeout=30)
-            return cls(client, prefix=settings.collection_prefix, location=settings.qdrant_url, is_server=True)
-        path = settings.qdrant_path
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"데이터 폴더 {path}를 만들 수 없습니다 ({exc.strerror}). GOYONG_DATA_DIR를 쓰기 가능한 폴더로 지정하세요. "
-                f"(cannot create data dir {path})"
-            ) from exc
-        try:
-            client = QdrantClient(path=str(path))
-        except RuntimeError as exc:
-            if "already accessed" in str(exc):
-                raise StoreLockedError(
-                    f"색인 폴더 {path}를 다른 프로세스(실행 중인 채팅 앱 등)가 사용 중입니다. 내장 Qdrant는 한 번에 한 "
-                    "프로세스만 열 수 있습니다. 채팅 앱이 켜져 있으면 관리자 화면의 '색인 다시 만들기'를 쓰거나, 앱을 끈 뒤 "
-                    "다시 실행하거나, GOYONG_QDRANT_URL로 Qdrant 서버를 쓰세요. "
-                    f"(the embedded store {path} is locked by another process)"
-                ) from exc
-            raise
-        except PermissionError as exc:
-            raise StoreError(f"색인 폴더 {path}에 쓸 수 없습니다: 권한을 확인하세요. (permission denied)") from exc
-        return cls(client, prefix=settings.collection_prefix, location=str(path))
 
-    def close(self) -> None:
-        with self._lock:
-            self.client.close()
+@dataclass(frozen=True)
+class Range:
+    """The payload field lies in [gte, lte] (an open side is None)."""
 
-    # ---- names ---------------------------------------------------------------------------------------------
-    def alias(self, kind: Kind) -> str:
-        return f"{self.prefix}_{kind}"
+    key: str
+    gte: float | None = None
+    lte: float | None = None
 
+
+Condition = Match | Range
+
+
+@dataclass(frozen=True)
+class Filter:
+    """All conditions hold (the only filter shape the retrieval needs)."""
+
+    must: tuple[Condition, ...]
+
+
+def must(conditions: Iterable[Condition | None]) -> Filter | None:
+    """A filter of all given conditions, or None when there are none."""
+    conds = tuple(c for c in conditions if c is not None)
+    return Filter(must=conds) if conds else None
+
+
+def search_legs(dense: list[float] | None, sparse: SparseVec | None, mode: SearchMode) -> tuple[bool, bool]:
+    """Which legs a search runs: (dense, sparse); neither = browse by the filter alone."""
+    use_dense = dense is not None and mode in ("hybrid", "dense")
+    use_sparse = sparse is not None and bool(sparse.indices) and mode in ("hybrid", "sparse")
+    return use_dense, use_sparse
+
+
+def version_name(prefix: str, kind: Kind, embedder_name: str, stamp: str) -> str:
+    return f"{prefix}_{kind}__{embedder_name or 'sparse'}__{stamp}"
+
+
+def embedder_of(version: str) -> str:
+    """The embedder a version was built with (the middle part of its name)."""
+    parts = version.split("__")
+    return parts[1] if len(parts) >= 3 else ""
+
+
+# ---- the interface ---------------------------------------------------------------------------------------------
+class Store(Protocol):
+    """What ingestion and retrieval use. Thread-safe: the app calls it from several threads."""
+
+    backend: str
+    location: str
+
+    def close(self) -> None: ...
+
+    # names and versions
     def resolve(self, kind: Kind) -> str | None:
-        """The collection the alias points at, or None when the index was never built."""
-        alias = self.alias(kind)
-        with self._lock:
-            for item in self.client.get_aliases().aliases:
-                if item.alias_name == alias:
-                    return item.collection_name
-        return None
+        """The served version of ``kind``, or None when the index was never built."""
+        ...
 
-    def embedder_of(self, collection: str) -> str:
-        parts = collection.split("__")
-        return parts[1] if len(parts) >= 3 else ""
+    def embedder_of(self, version: str) -> str: ...
 
-    # ---- building ------------------------------------------------------------------------------------------
-    def create_version(self, kind: Kind, embedder_name: str, dim: int | None) -> str:
-        name = f"{self.alias(kind)}__{embedder_name or 'sparse'}__{time.strftime('%Y%m%dT%H%M%S')}{uuid.uuid4().hex[:6]}"
-        vectors: dict[str, models.VectorParams] = {}
-        if dim:
-            vectors[DENSE] = models.VectorParams(size=dim, distance=models.Distance.COSINE)
-        with self._lock:
-            self.client.create_collection(
-                collection_name=name,
-                vectors_config=vectors,
-                sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
-            )
-            if self.is_server:  # embedded mode ignores payload indexes and scans filters linearly
-                for field_name, schema in PAYLOAD_INDEXES[kind].items():
-                    self.client.create_payload_index(name, field_name=field_name, field_schema=schema)
-        return name
+    def versions(self, kind: Kind) -> list[str]:
+        """Every stored version of ``kind`` (the served one, orphans, and old ones not yet dropped)."""
+        ...
 
-    def swap_alias(self, kind: Kind, collection: str) -> str | None:
-        """Point the alias at ``collection`` in one operation; returns the collection it pointed at before."""
-        alias = self.alias(kind)
-        old = self.resolve(kind)
-        ops: list[models.AliasOperations] = []
-        if old:
-            ops.append(models.DeleteAliasOperation(delete_alias=models.DeleteAlias(alias_name=alias)))
-        ops.append(
-            models.CreateAliasOperation(create_alias=models.CreateAlias(collection_name=collection, alias_name=alias))
-        )
-        with self._lock:
-            self.client.update_collection_aliases(change_aliases_operations=ops)
-        return old
+    # building
+    def create_version(self, kind: Kind, embedder_name: str, dim: int | None) -> str: ...
+
+    def edit_version(self, kind: Kind, live: str) -> str:
+        """Where an incremental sync of the served ``live`` version writes: ``live`` itself (record-atomic writes)
+        or a copy that is swapped in when complete (run-atomic; what Qdrant Edge does)."""
+        ...
+
+    def upsert(self, version: str, points: Sequence[Point]) -> None: ...
+
+    def delete(self, version: str, ids: Sequence[str]) -> None: ...
+
+    def scroll_field(self, version: str, field_name: str) -> dict[str, Any]:
+        """point id → one payload field, for every point (used to compare content hashes)."""
+        ...
+
+    def swap_alias(self, kind: Kind, version: str) -> str | None:
+        """Serve ``version`` from now on, in one step; returns the version served before."""
+        ...
 
     def drop_orphans(self, kind: Kind) -> list[str]:
-        """Delete versioned collections of ``kind`` that no alias points at (left by interrupted builds)."""
-        live = self.resolve(kind)
-        dropped = []
-        with self._lock:
-            for coll in self.client.get_collections().collections:
-                if coll.name.startswith(self.alias(kind) + "__") and coll.name != live:
-                    self.client.delete_collection(coll.name)
-                    dropped.append(coll.name)
-        return dropped
+        """Delete versions of ``kind`` that are not served (and, where it can tell, not in use elsewhere)."""
+        ...
 
-    def drop_collection(self, name: str) -> None:
-        with self._lock:
-            self.client.delete_collection(name)
+    def drop_collection(self, version: str) -> None: ...
 
-    def upsert(self, collection: str, points: Sequence[Point]) -> None:
-        structs = []
-        for p in points:
-            vector: dict[str, Any] = {SPARSE: models.SparseVector(indices=p.sparse.indices, values=p.sparse.values)}
-            if p.dense is not None:
-                vector[DENSE] = p.dense
-            structs.append(models.PointStruct(id=p.id, vector=vector, payload=p.payload))
-        with self._lock:
-            self.client.upsert(collection_name=collection, points=structs, wait=True)
+    # reading
+    def count(self, kind: Kind) -> int: ...
 
-    def delete(self, collection: str, ids: Sequence[str]) -> None:
-        if not ids:
-            return
-        with self._lock:
-            self.client.delete(collection_name=collection, points_selector=models.PointIdsList(points=list(ids)))
-
-    def scroll_field(self, collection: str, field_name: str) -> dict[str, Any]:
-        """point id → one payload field, for every point (used to compare content hashes)."""
-        out: dict[str, Any] = {}
-        offset: Any = None
-        while True:
-            with self._lock:
-                batch, offset = self.client.scroll(
-                    collection, limit=1000, offset=offset, with_payload=[field_name], with_vectors=False
-                )
-            for rec in batch:
-                out[str(rec.id)] = (rec.payload or {}).get(field_name)
-            if offset is None:
-                return out
-
-    def count(self, kind: Kind) -> int:
-        if not self.resolve(kind):
-            return 0
-        with self._lock:
-            return self.client.count(self.alias(kind), exact=True).count
-
-    # ---- searching -----------------------------------------------------------------------------------------
     def hybrid(
         self,
         kind: Kind,
         *,
         dense: list[float] | None,
         sparse: SparseVec | None,
-        flt: models.Filter | None,
+        flt: Filter | None,
         limit: int,
-        mode: Literal["hybrid", "sparse", "dense"] = "hybrid",
+        mode: SearchMode = "hybrid",
     ) -> list[Hit]:
         """Dense + sparse prefetch (each with the filter inside), fused by RRF; or a single leg."""
-        alias = self.alias(kind)
-        if not self.resolve(kind):
-            return []
-        use_dense = dense is not None and mode in ("hybrid", "dense")
-        use_sparse = sparse is not None and bool(sparse.indices) and mode in ("hybrid", "sparse")
-        sparse_q = models.SparseVector(indices=sparse.indices, values=sparse.values) if sparse else None
-        with self._lock:
-            if use_dense and use_sparse:
-                res = self.client.query_points(
-                    alias,
-                    prefetch=[
-                        models.Prefetch(query=dense, using=DENSE, filter=flt, limit=max(limit * 4, 20)),
-                        models.Prefetch(query=sparse_q, using=SPARSE, filter=flt, limit=max(limit * 4, 20)),
-                    ],
-                    query=models.FusionQuery(fusion=models.Fusion.RRF),
-                    limit=limit,
-                    with_payload=True,
-                )
-            elif use_dense:
-                res = self.client.query_points(
-                    alias, query=dense, using=DENSE, query_filter=flt, limit=limit, with_payload=True
-                )
-            elif use_sparse:
-                res = self.client.query_points(
-                    alias, query=sparse_q, using=SPARSE, query_filter=flt, limit=limit, with_payload=True
-                )
-            else:
-                return self.browse(kind, flt=flt, limit=limit)
-        return [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in res.points]
+        ...
 
-    def browse(self, kind: Kind, *, flt: models.Filter | None, limit: int) -> list[Hit]:
+    def browse(self, kind: Kind, *, flt: Filter | None, limit: int) -> list[Hit]:
         """Filtered records without a query (e.g. "서귀포 일자리" with no job words)."""
-        if not self.resolve(kind):
-            return []
-        with self._lock:
-            batch, _ = self.client.scroll(self.alias(kind), scroll_filter=flt, limit=limit, with_payload=True)
-        return [Hit(id=str(r.id), score=0.0, payload=dict(r.payload or {})) for r in batch]
+        ...
 
-    def iter_payloads(self, kind: Kind) -> Iterator[dict[str, Any]]:
-        offset: Any = None
-        while self.resolve(kind):
-            with self._lock:
-                batch, offset = self.client.scroll(self.alias(kind), limit=1000, offset=offset, with_payload=True)
-            for rec in batch:
-                yield dict(rec.payload or {})
-            if offset is None:
-                return
+    def iter_payloads(self, kind: Kind) -> Iterator[dict[str, Any]]: ...
 
 
-def must(conditions: Iterable[models.Condition | None]) -> models.Filter | None:
-    """A filter of all given conditions, or None when there are none."""
-    conds = [c for c in conditions if c is not None]
-    return models.Filter(must=conds) if conds else None
+Backend = Literal["edge", "local", "server"]
+
+
+def backend_of(settings: Settings) -> Backend:
+    """The configured backend: ``GOYONG_STORE_BACKEND``, else ``server`` when a URL is set, else ``edge``."""
+    if settings.store_backend:
+        return settings.store_backend
+    return "server" if settings.qdrant_url else "edge"
+
+
+def open_store(settings: Settings) -> Store:
+    """Open the configured backend (its Qdrant library is imported here, not at start-up)."""
+    backend = backend_of(settings)
+    if backend == "edge":
+        from knowledge.edge_store import EdgeStore
+
+        return EdgeStore.open(settings)
+    from knowledge.client_store import QdrantStore
+
+    if backend == "server" and not settings.qdrant_url:
+        raise StoreError("GOYONG_STORE_BACKEND=server에는 GOYONG_QDRANT_URL(Qdrant 서버 주소)이 필요합니다. "
+                         "(the server backend needs GOYONG_QDRANT_URL)")
+    return QdrantStore.open(settings, server=backend == "server")
+
+
+def data_dir_error(path: Any, exc: OSError) -> StoreError:
+    """The Korean message for an index folder that cannot be created or written."""
+    if isinstance(exc, PermissionError) and path.parent.exists():
+        return StoreError(f"색인 폴더 {path}에 쓸 수 없습니다: 권한을 확인하거나 GOYONG_DATA_DIR를 쓰기 가능한 폴더로 "
+                          f"지정하세요. (permission denied: {path})")
+    return StoreError(
+        f"데이터 폴더 {path}를 만들 수 없습니다 ({exc.strerror}). GOYONG_DATA_DIR를 쓰기 가능한 폴더로 지정하세요. "
+        f"(cannot create data dir {path})"
+    )

@@ -22,7 +22,7 @@ from ingest.pipeline import run_ingest
 from knowledge.base import KnowledgeBase
 from knowledge.diskfull import disk_full_message
 from knowledge.schemas import JobFilters, TrainingFilters
-from knowledge.store import QdrantStore, StoreError
+from knowledge.store import StoreError, open_store
 from tests.conftest import TODAY, make_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "work24"
@@ -36,8 +36,9 @@ def _cli(data_dir: Path, *args: str) -> subprocess.Popen[str]:
 
 
 def _collections(data_dir: Path) -> set[str]:
-    folder = data_dir / "qdrant" / "collection"
-    return {p.name for p in folder.iterdir()} if folder.exists() else set()
+    """The stored index versions (Qdrant Edge shard folders)."""
+    folder = data_dir / "edge"
+    return {p.name for p in folder.iterdir() if p.is_dir()} if folder.exists() else set()
 
 
 @pytest.mark.slow
@@ -154,16 +155,16 @@ OPEN_AS = """
 import json, os, shutil, sys, tempfile
 from pathlib import Path
 from knowledge.config import Settings
-from knowledge.store import QdrantStore, StoreError
+from knowledge.store import StoreError, open_store
 warm = Path(tempfile.mkdtemp())
-QdrantStore.open(Settings(data_dir=warm / "data", _env_file=None)).close()
+open_store(Settings(data_dir=warm / "data", _env_file=None)).close()
 shutil.rmtree(warm)
 if len(sys.argv) > 2:
     os.setgroups([])
     os.setgid(int(sys.argv[3]))
     os.setuid(int(sys.argv[2]))
 try:
-    QdrantStore.open(Settings(data_dir=Path(sys.argv[1]), _env_file=None)).close()
+    open_store(Settings(data_dir=Path(sys.argv[1]), _env_file=None)).close()
 except StoreError as exc:
     print(json.dumps({"uid": os.getuid(), "error": str(exc)}, ensure_ascii=False))
 else:
@@ -193,13 +194,13 @@ def _open_unprivileged(data_dir: Path) -> dict[str, object]:
 def read_only_dir() -> Iterator[Path]:
     """A folder anyone may enter but nobody (except root) may write to; outside root's private pytest tmp."""
     folder = Path(tempfile.mkdtemp(prefix="goyong-ro-"))
-    (folder / "existing" / "qdrant").mkdir(parents=True)
-    for path in (folder / "existing" / "qdrant", folder / "existing", folder):
+    (folder / "existing" / "edge").mkdir(parents=True)
+    for path in (folder / "existing" / "edge", folder / "existing", folder):
         path.chmod(0o555)
     try:
         yield folder
     finally:
-        for path in (folder, folder / "existing", folder / "existing" / "qdrant"):
+        for path in (folder, folder / "existing", folder / "existing" / "edge"):
             path.chmod(0o755)
         shutil.rmtree(folder)
 
@@ -219,5 +220,5 @@ def test_data_dir_that_is_a_file_gives_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("not a folder")
     with pytest.raises(StoreError) as err:
-        QdrantStore.open(make_settings(blocker))
+        open_store(make_settings(blocker))
     assert "GOYONG_DATA_DIR" in str(err.value)

@@ -1,4 +1,6 @@
-"""The store and the ingest sync on small synthetic data: alias swap, incremental sync, filters, locking."""
+"""The store and the ingest sync on small synthetic data: pointer swap, incremental sync, filters, locking.
+
+Run on the default backend (Qdrant Edge); the local-mode fallback keeps its one-process lock message."""
 
 from __future__ import annotations
 
@@ -9,12 +11,11 @@ import pytest
 
 from ingest.pipeline import Item, SourceReport, run_ingest, sync_items
 from knowledge.base import KnowledgeBase
-from knowledge.config import Settings
 from knowledge.records import job_payload, job_text
 from knowledge.retrieval import job_satisfies
 from knowledge.schemas import JobFilters, JobPosting
-from knowledge.store import QdrantStore, StoreLockedError
-from tests.conftest import TODAY
+from knowledge.store import StoreLockedError, open_store
+from tests.conftest import TODAY, make_settings
 
 DOC = """---
 id: {id}
@@ -85,7 +86,7 @@ def test_rebuild_swaps_alias_and_drops_old_collection(kb: KnowledgeBase, tmp_pat
     report = run_ingest(kb, sources=["policies"], path=docs, rebuild=True).sources[0]
     after = kb.store.resolve("policies")
     assert report.rebuilt and before != after
-    names = {c.name for c in kb.store.client.get_collections().collections}
+    names = set(kb.store.versions("policies"))
     assert before not in names and after in names
 
 
@@ -97,7 +98,7 @@ def test_interrupted_build_leaves_served_index_and_is_cleaned(kb: KnowledgeBase,
     assert kb.store.resolve("policies") == served
     assert kb.retriever.search_policies("구직급여 상한액", k=1)
     run_ingest(kb, sources=["policies"], path=docs)
-    names = {c.name for c in kb.store.client.get_collections().collections}
+    names = set(kb.store.versions("policies"))
     assert orphan not in names and served in names
 
 
@@ -147,7 +148,13 @@ def test_job_filters_hold_for_every_result(kb: KnowledgeBase) -> None:
     assert len(closed) == len([j for j in jobs if j.close_date is None])
 
 
-def test_second_process_gets_a_clear_lock_message(settings: Settings, kb: KnowledgeBase) -> None:
-    with pytest.raises(StoreLockedError) as err:
-        QdrantStore.open(settings)
+def test_local_fallback_second_opener_gets_a_clear_lock_message(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data", store_backend="local")
+    first = open_store(settings)
+    try:
+        assert first.backend == "local"
+        with pytest.raises(StoreLockedError) as err:
+            open_store(settings)
+    finally:
+        first.close()
     assert "GOYONG_QDRANT_URL" in str(err.value) and "다른 프로세스" in str(err.value)

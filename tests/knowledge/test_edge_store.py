@@ -1,0 +1,139 @@
+"""The Qdrant Edge backend: shard versions, the atomic pointer, copy-on-write syncs, readers in other processes,
+boolean filters, and the local-mode fallback agreeing with it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ingest.pipeline import Item, SourceReport, run_ingest, sync_items
+from knowledge.base import KnowledgeBase
+from knowledge.records import job_payload, job_text
+from knowledge.retrieval import job_satisfies
+from knowledge.schemas import JobFilters, JobPosting, TrainingFilters
+from tests.conftest import TODAY, make_settings
+from tests.knowledge.test_store import make_job, write_docs
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GOYONG_DATA_DIR": str(data_dir), "GOYONG_TODAY": TODAY.isoformat(), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=REPO, env=env, text=True,
+                          capture_output=True, timeout=300, check=False)
+
+
+def _pointer(data_dir: Path, kind: str) -> str:
+    return (data_dir / "edge" / f"goyong_{kind}.current").read_text(encoding="utf-8").strip()
+
+
+def test_edge_is_the_default_and_keeps_versions_as_shard_folders(kb: KnowledgeBase, tmp_path: Path) -> None:
+    assert kb.store.backend == "edge"
+    run_ingest(kb, sources=["policies"], path=write_docs(tmp_path / "docs"))
+    served = kb.store.resolve("policies")
+    assert served and _pointer(kb.settings.data_dir, "policies") == served
+    assert (kb.settings.data_dir / "edge" / served / "segments").is_dir()
+
+
+def test_unchanged_run_keeps_the_shard_and_a_changed_run_swaps_a_copy(kb: KnowledgeBase, tmp_path: Path) -> None:
+    docs = write_docs(tmp_path / "docs")
+    run_ingest(kb, sources=["policies"], path=docs)
+    first = kb.store.resolve("policies")
+
+    run_ingest(kb, sources=["policies"], path=docs)
+    assert kb.store.resolve("policies") == first, "nothing changed: no copy, no swap"
+
+    write_docs(docs, extra="신청은 고용24에서 합니다.")
+    report = run_ingest(kb, sources=["policies"], path=docs).sources[0]
+    second = kb.store.resolve("policies")
+    assert (report.updated, report.rebuilt) == (1, False)
+    assert second != first and report.collection == second
+    assert kb.store.versions("policies") == [second], "the old shard is dropped once nobody reads it"
+    hits = kb.retriever.search_policies("고용24 신청", k=1)
+    assert hits and "고용24" in hits[0].chunk.text
+
+
+def test_abandoned_incremental_copy_is_never_served_and_is_dropped(kb: KnowledgeBase, tmp_path: Path) -> None:
+    docs = write_docs(tmp_path / "docs")
+    run_ingest(kb, sources=["policies"], path=docs)
+    served = kb.store.resolve("policies")
+    assert served
+    copy = kb.store.edit_version("policies", served)  # an incremental run killed before its swap
+    kb.store.delete(copy, [p for p in kb.store.scroll_field(copy, "content_hash")])
+    assert kb.store.resolve("policies") == served and kb.store.count("policies") == 4
+
+    other = KnowledgeBase.open(kb.settings)  # a second opener (another process would see the same files)
+    try:
+        assert other.store.resolve("policies") == served and other.store.count("policies") == 4
+    finally:
+        other.close()
+    run_ingest(kb, sources=["policies"], path=docs)
+    assert kb.store.versions("policies") == [served]
+
+
+def test_boolean_filters_match_true_and_false(kb: KnowledgeBase) -> None:
+    jobs = [make_job(i, "서귀포시" if i % 2 else "제주시", 2_300_000) for i in range(20)]
+    jobs = [j.model_copy(update={"seasonal": i % 4 == 0}) for i, j in enumerate(jobs)]
+    items = [Item(j.id, job_text(j), job_payload(j)) for j in jobs]
+    sync_items(kb, "jobs", items, SourceReport(source="jobs"), rebuild=False)
+    for seasonal in (True, False):
+        f = JobFilters(seasonal=seasonal)
+        hits = kb.retriever.search_jobs("호텔 프런트 감귤", f, today=TODAY, k=50)
+        assert len(hits) == sum(1 for j in jobs if j.seasonal is seasonal)
+        assert all(job_satisfies(h.job, f, TODAY) for h in hits)
+    payloads = list(kb.store.iter_payloads("jobs"))
+    assert {type(p["seasonal"]) for p in payloads} == {bool}, "booleans come back as booleans"
+
+
+def test_another_process_reads_while_this_one_holds_the_index(
+    index_copy: Callable[[str], Path],
+) -> None:
+    data_dir = index_copy("edge-readers")
+    kb = KnowledgeBase.open(make_settings(data_dir))
+    try:
+        assert kb.retriever.search_jobs("호텔", JobFilters(region="서귀포시"), today=TODAY, k=3)
+        served = kb.store.resolve("jobs")
+        proc = _cli(data_dir, "search", "호텔 프런트", "--collection", "jobs", "--filter", "region=서귀포시",
+                    "--json")
+        assert proc.returncode == 0, proc.stderr
+        results = json.loads(proc.stdout)["results"]
+        assert results and all(r["region"] == "서귀포시" for r in results)
+
+        # another process rebuilds while this one serves: this one moves to the new shard on its next query,
+        # and the shard it held is left on disk until nobody holds it
+        proc = _cli(data_dir, "ingest", "--source", "jobs", "--rebuild", "--json")
+        assert proc.returncode == 0, proc.stderr
+        rebuilt = _pointer(data_dir, "jobs")
+        assert rebuilt != served and served in kb.store.versions("jobs")
+        hits = kb.retriever.search_jobs("호텔", JobFilters(region="서귀포시"), today=TODAY, k=3)
+        assert hits and kb.store.resolve("jobs") == rebuilt
+        run_ingest(kb, sources=["jobs"], save=False)
+        assert kb.store.versions("jobs") == [rebuilt]
+    finally:
+        kb.close()
+
+
+def test_local_fallback_agrees_with_edge(tmp_path: Path) -> None:
+    jobs: list[JobPosting] = [
+        make_job(i, "서귀포시" if i % 3 == 0 else "제주시", 2_100_000 + 50_000 * (i % 10),
+                 close=date(2026, 11, 1) if i % 5 == 0 else None)
+        for i in range(40)
+    ]
+    items = [Item(j.id, job_text(j), job_payload(j)) for j in jobs]
+    found = {}
+    for backend in ("edge", "local"):
+        base = KnowledgeBase.open(make_settings(tmp_path / backend, store_backend=backend, embedding_backend="none"))
+        try:
+            assert base.store.backend == backend
+            sync_items(base, "jobs", items, SourceReport(source="jobs"), rebuild=False)
+            f = JobFilters(region="제주시", min_monthly_pay=2_300_000)
+            found[backend] = [h.job.id for h in base.retriever.search_jobs("호텔 프런트", f, today=TODAY, k=10)]
+            assert not base.retriever.search_training("바리스타", TrainingFilters())  # never built: empty
+        finally:
+            base.close()
+    assert found["edge"] and set(found["edge"]) == set(found["local"])
