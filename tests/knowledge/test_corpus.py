@@ -442,3 +442,58 @@ def test_lexicon_expansion(query: str, expected: set[str], unwanted: set[str]) -
 
     extra = set(Lexicon.load().expand(query, content_terms(query)))
     assert expected <= extra and not (unwanted & extra)
+
+
+# --------------------------------------------------------------------------- statements checked against the law text
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for line in text.splitlines() for s in re.split(r"(?<=다\.)\s", line) if s.strip()]
+
+
+def test_fair_hiring_fines_name_the_articles_of_article_17(docs: dict[str, Doc]) -> None:
+    """채용절차법 제17조③: 300만원 이하 과태료 = 제11조③ 보관, 제11조⑥ 고지, 제12조① 시정명령 — never 제10조."""
+    penalties = section_with([docs["fair-hiring-procedure-act"]], "벌칙").text
+    assert "300만원 이하의 과태료" in penalties
+    for clause in ("제11조 제3항", "제11조 제6항", "제12조 제1항"):
+        assert clause in penalties, clause
+    for d in docs.values():
+        for sentence in _sentences(d.body):
+            if "제10조" in sentence and "과태료" in sentence:
+                assert "과태료 조항이 없습니다" in sentence, sentence
+            assert "채용여부 고지" not in sentence or "과태료" not in sentence, sentence
+
+
+def test_military_service_raises_the_youth_age_ceiling(docs: dict[str, Doc]) -> None:
+    """구직자취업촉진법 제6조①3 단서·시행령 제2조⑤: 34세 상한 + 실제 복무기간(최대 3년); the age itself is unchanged."""
+    basic = section_with(docs_of(docs, "국민취업지원제도"), "기본 요건").text
+    assert "34세 상한이 늘어납니다" in basic and "최대 3년" in basic and "시행령 제2조 제5항" in basic
+    assert "2년 한 사람은 36세까지" in basic
+    for d in docs.values():
+        assert "나이 계산에 더해" not in d.body and "나이에 더해" not in d.body
+
+
+def test_partial_job_search_pays_half_only_when_partial(docs: dict[str, Doc]) -> None:
+    """Full performance pays the whole month; ≥ 50 % of the plan → 50 %; < 50 % → nothing (법 제26조①, 2ND)."""
+    doc = next(d for d in docs_of(docs, "구직촉진수당") if d.meta.year == 2026)
+    text = section_with([doc], "구직활동 이행").text
+    assert "모두 이행하면 그 달 수당 전액" in text and "제26조 제1항" in text
+    assert "일부를 이행하지 못했더라도 50% 이상 이행했다면 그 달 수당의 50%" in text
+    assert "50% 미만이면 그 달 수당은 지급되지 않습니다" in text
+
+
+def test_youth_subsidy_jeju_needs_a_regular_job_kept_six_months(docs: dict[str, Doc]) -> None:
+    doc = next(d for d in docs_of(docs, "청년일자리도약장려금") if d.meta.year == 2026)
+    jeju = section_with([doc], "제주").text
+    assert "정규직으로 채용해 6개월 이상 고용을 유지하면" in jeju and "720만원" in jeju
+    company = section_with([doc], "기업 지원금").text
+    assert "정규직으로 채용해 6개월 이상 고용을 유지해야" in company
+
+
+def test_insured_period_across_jobs_and_the_18_month_window(docs: dict[str, Doc]) -> None:
+    """고용보험법 제50조④ (이전 기간: 3년 이내 + 구직급여 미수령) and 제40조 (180일은 이직 전 18개월 안에서)."""
+    across = section_with([docs["unemployment-benefit-duration"]], "여러 직장").text
+    assert "제50조 제4항" in across and "3년 안에" in across and "구직급여를 받은 적이 없어야" in across
+    assert "소정급여일수는 150일" in across  # 40세, earlier 5 years already paid, current job 1 year
+    window = section_with([docs["unemployment-benefit-eligibility"]], "기준기간 18개월").text
+    assert "이직 전 18개월" in window and "평생 가입 기간이 아닙니다" in window
