@@ -21,7 +21,6 @@ DECISION = {
     "need_more_info": "몇 가지를 더 알아야 판단할 수 있어요 ❓",
 }
 WEAK = {"unverified", "conflict"}
-CITIZEN_NOTES = 2  # notes shown to citizens (counselors see up to 4)
 
 
 def _won(v: int | None) -> str:
@@ -37,9 +36,71 @@ def _pay(job: dict[str, Any]) -> str:
 
 
 # ---- eligibility -----------------------------------------------------------------------------------------------
+# The templated answer is Markdown made of blocks separated by blank lines: a one-line paragraph, a list whose items
+# each sit on their own line, or a table. No block carries a second line of plain text, so nothing runs together
+# when the chat renders it (tests/graphs/test_compose.py parses it with markdown-it).
+
+# Plain-language glosses for the law's words, added to a citizen's answer the first time each word appears.
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    ("피보험 단위기간", "퇴사 전 18개월 중 고용보험에 가입해 월급을 받은 날"),
+    ("기준기간", "퇴사 전 18개월"),
+    ("피보험기간", "고용보험에 가입해 있던 기간"),
+    ("구직급여일액", "하루에 받는 금액"),
+    ("소정급여일수", "받을 수 있는 날수"),
+    ("수급기간", "퇴사 다음 날부터 12개월"),
+)
+VERDICT = {  # one plain sentence per decision
+    "eligible": "{obj} {verb} 수 있을 것으로 보여요 ✅",
+    "ineligible": "알려주신 내용으로는 {obj} {verb} 수 없는 것으로 보여요 ❌",
+    "need_more_info": "{obj} {verb} 수 있는지 판단하려면 몇 가지를 더 알아야 해요 ❓",
+}
+VERB = {"national_employment_support": "참여할", "learning_card": "발급받을"}  # default: 받을 (object: 을/를)
+AMOUNTS_HEADING = {"eligible": "예상 금액", "need_more_info": "요건을 모두 갖추면 받을 수 있는 금액"}
+WHERE_TO_APPLY = "📍 신청·상담: 고용24(work24.go.kr) 또는 가까운 고용센터 · 고용노동부 고객상담센터 ☎1350"
+REFERENCE_AMOUNT_SUFFIXES = ("하한액", "상한액")  # the year's limits: in a citizen's details, not the headline
+
+
 def _value(amt: dict[str, Any]) -> str:
     unit = amt["unit"]
-    return f"{amt['value']:,}{'일' if unit == '일' else '원'}" + ("/월" if unit == "원/월" else "")
+    if unit == "원/월":
+        return f"월 {amt['value']:,}원"
+    if unit == "원/일":
+        return f"1일 {amt['value']:,}원"
+    return f"{amt['value']:,}{'일' if unit == '일' else '원'}"
+
+
+def _has_final_consonant(word: str) -> bool:
+    last = word.rstrip(" )")[-1:] or "가"
+    return "가" <= last <= "힣" and (ord(last) - ord("가")) % 28 != 0
+
+
+def _object(name: str, verb: str) -> str:
+    if verb == "참여할":
+        return f"{name}에"
+    return f"{name}{'을' if _has_final_consonant(name) else '를'}"
+
+
+def gloss(text: str) -> str:
+    """``text`` with a plain gloss after the first use of each law word (unless a parenthesis already follows it,
+    i.e. the text explains it there itself)."""
+    for term, plain in GLOSSARY:
+        i = text.find(term)
+        if i < 0:
+            continue
+        end = i + len(term)
+        if not text[end:].startswith(("(", " (")):
+            text = f"{text[:end]}({plain}){text[end:]}"
+    return text
+
+
+def _blocks(*groups: Sequence[str] | str | None) -> str:
+    """Markdown blocks (strings, or lists of list-item lines) joined by blank lines, empty ones left out."""
+    out: list[str] = []
+    for g in groups:
+        if not g:
+            continue
+        out.append(g if isinstance(g, str) else "\n".join(g))
+    return "\n\n".join(out)
 
 
 def eligibility_answer(
@@ -52,36 +113,68 @@ def eligibility_answer(
     question: str = "",
     focus: Sequence[str] = (),
 ) -> tuple[str, list[CitationOut]]:
-    """The check's result (a short summary for citizens, the full checklist for counselors) and, when given, the
-    policy passages that answer the question itself (``guide``: before the result when ``guide_first``).
+    """The check's result and, when given, the policy passages that answer the question itself (``guide``: before
+    the result when ``guide_first``).
 
-    ``question`` and ``focus`` (what is asked: "amount", "duration" …) decide which conditions a citizen's summary
-    names first."""
-    body = _citizen_summary(result, question, focus) if role == "citizen" else _counselor_checklist(result)
-    about = _guide_lines(guide, role)
-    if not about:
-        lines = body
-    else:
-        lines = [*about, "", *body] if guide_first else [*body, "", *about]
+    Citizens get the verdict in one plain sentence, the amounts and days, the one or two conditions that decide —
+    those closest to ``question`` / ``focus`` ("amount", "duration" …) first —, the one next question and where to
+    apply; the full checklist is :func:`eligibility_details` (the chat shows it behind "자세히"). Counselors get the
+    full checklist in the answer. Warnings come first for both."""
+    citizen = role == "citizen"
+    # law words glossed in what the rules say; a quoted passage stays as its source wrote it
+    body = gloss(_citizen_summary(result, question, focus)) if citizen else _counselor_checklist(result)
+    about = _guide_blocks(guide, role)
+    parts: list[str] = [_warnings(result)]
+    parts += [*about, body] if guide_first else [body, *about]
     if _weak(result) or any(_weak_passage(p) for p in guide):
-        lines.append(UNCERTAIN)
+        parts.append(UNCERTAIN)
     if ask:
-        lines.append(f"\n👉 {ask}")
-    if role == "counselor" and result["program"] in COUNSELOR_TIPS:
-        lines.append(COUNSELOR_TIPS[result["program"]])
-    lines.append(DISCLAIMER)
-    return "\n".join(lines), eligibility_citations(result) + [policy_citation(p) for p in guide]
+        parts.append(f"👉 {ask}")
+    if citizen:
+        parts.append(WHERE_TO_APPLY)
+    elif result["program"] in COUNSELOR_TIPS:
+        parts.append(COUNSELOR_TIPS[result["program"]])
+    parts.append(DISCLAIMER)
+    return _blocks(*parts), eligibility_citations(result) + [policy_citation(p) for p in guide]
+
+
+def eligibility_details(result: dict[str, Any], role: Role = "counselor") -> str:
+    """The full checklist of one result (every requirement with its article, every amount with its formula, the
+    tracks' table, the notes): the counselor's answer, and what a citizen opens with "자세히" (law words glossed)."""
+    text = _blocks(_warnings(result), _counselor_checklist(result))
+    return gloss(text) if role == "citizen" else text
+
+
+def warning_lines(result: dict[str, Any]) -> list[str]:
+    """The result's warnings (its tracks' too), each a visible ⚠️ paragraph: shown before anything else."""
+    return [f"⚠️ **{w}**" for w in _all(result, "warnings")]
+
+
+def _warnings(result: dict[str, Any]) -> str:
+    return _blocks(*warning_lines(result))
+
+
+def _all(result: dict[str, Any], key: str) -> list[str]:
+    """The result's own ``key`` items (notes, warnings) then its tracks', each once."""
+    items = list(result.get(key) or [])
+    for sub in result.get("sub_results") or []:
+        items.extend(n for n in sub.get(key) or [] if n not in items)
+    return items
 
 
 def _header(result: dict[str, Any]) -> str:
     return f"**{result['program_name']} 확인 결과 ({result['applies_year']}년 기준): {DECISION[result['decision']]}**"
 
 
-def _notes(result: dict[str, Any]) -> list[str]:
-    notes = list(result.get("notes", []))
-    for sub in result.get("sub_results", []):
-        notes.extend(n for n in sub.get("notes", []) if n not in notes)
-    return notes
+def _verdict(result: dict[str, Any]) -> str:
+    verb = VERB.get(result["program"], "받을")
+    sentence = VERDICT[result["decision"]].format(obj=_object(result["program_name"], verb), verb=verb)
+    return f"**{sentence}** ({result['applies_year']}년 기준)"
+
+
+def payable(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The amounts that may be printed: none for an ineligible result (nothing will be paid)."""
+    return [] if result["decision"] == "ineligible" else list(result.get("amounts") or [])
 
 
 def _most_relevant(reasons: list[dict[str, Any]], question: str, focus: Sequence[str]) -> list[dict[str, Any]]:
@@ -96,72 +189,126 @@ def _condition(reason: dict[str, Any]) -> str:
     return str(reason["text"]).split(" → ")[0]
 
 
-def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence[str] = ()) -> list[str]:
-    """Decision, amounts and days, the one or two conditions that fail (or are still unknown) — those closest to
-    the question first — and the rule's source."""
-    lines = [_header(result)]
-    for amt in result.get("amounts", []):
-        lines.append(f"- {amt['name']}: {_value(amt)}" + (" (확인 필요)" if amt["confidence"] in WEAK else ""))
-    subs = result.get("sub_results", [])
-    if subs:  # 국민취업지원제도: one line for the tracks; the conditions come from the tracks' own checks
-        prefix = f"{result['program_name']} "
-        lines.append("유형별: " + " · ".join(f"{sub['program_name'].removeprefix(prefix)} {SUB_MARK[sub['decision']]}"
-                                           for sub in subs))
-    pool: list[dict[str, Any]] = []  # each condition once (tracks share conditions; "… → 결과" may differ)
+def _pooled_reasons(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each condition once: a program with tracks (국민취업지원제도) pools its tracks' conditions (they share some;
+    the "… → 결과" part may differ), otherwise its own."""
+    subs = result.get("sub_results") or []
+    pool: list[dict[str, Any]] = []
     for r in [r for sub in subs for r in sub.get("reasons", [])] if subs else result.get("reasons", []):
         if _condition(r) not in {_condition(q) for q in pool}:
             pool.append(r)
-    failed = [r for r in pool if r["passed"] is False] if result["decision"] == "ineligible" else []
-    unknown = [r for r in pool if r["passed"] is None] if result["decision"] == "need_more_info" else []
+    return pool
+
+
+def _is_reference(amt: dict[str, Any]) -> bool:
+    return str(amt["name"]).endswith(REFERENCE_AMOUNT_SUFFIXES)
+
+
+def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence[str] = ()) -> str:
+    """The verdict, the amounts and days (with the rule that makes them when "how much" is asked), the one or two
+    conditions that fail or are still unknown, and the rule's source."""
+    decision = result["decision"]
+    parts: list[str | list[str]] = [_verdict(result)]
+    subs = result.get("sub_results") or []
+    amounts = payable(result)
+    if subs:
+        parts.append(_types_table(result, conditions=False))
+    elif amounts:
+        personal = [a for a in amounts if not _is_reference(a)] or amounts
+        items = []
+        for a in personal:
+            items.append(f"- {a['name']}: **{_value(a)}**" + (" (확인 필요)" if a["confidence"] in WEAK else ""))
+            if "amount" in focus:
+                items.append(f"  - 계산: {a['formula']}")
+        parts += [f"{AMOUNTS_HEADING[decision]}:", items]
+    pool = _pooled_reasons(result)
+    failed = [r for r in pool if r["passed"] is False] if decision == "ineligible" else []
+    unknown = [r for r in pool if r["passed"] is None] if decision == "need_more_info" else []
     if failed:
-        lines.append("충족하지 않는 조건:")
-        lines.extend(f"{MARK[False]} {r['text']}" for r in _most_relevant(failed, question, focus)[:2])
+        parts += ["받기 어려운 이유:",
+                  [f"- {MARK[False]} {r['text']}" for r in _most_relevant(failed, question, focus)[:2]]]
     elif unknown:
-        lines.append("더 알아야 하는 조건:")
-        lines.extend(f"{MARK[None]} {r['text']}" for r in _most_relevant(unknown, question, focus)[:2])
-    if len(pool) > 2:
-        ok = sum(1 for r in pool if r["passed"])
-        bad = sum(1 for r in pool if r["passed"] is False)
-        unk = sum(1 for r in pool if r["passed"] is None)
-        lines.append(f"(요건 {len(pool)}개 점검: 충족 {ok} · 미충족 {bad} · 정보 필요 {unk})")
-    lines.extend(f"참고: {n}" for n in _notes(result)[:CITIZEN_NOTES])
-    basis = [*failed, *result.get("amounts", [])]
+        parts += ["더 알아야 하는 조건:",
+                  [f"- {MARK[None]} {r['text']}" for r in _most_relevant(unknown, question, focus)[:2]]]
     seen: list[str] = []
-    for item in basis:
+    for item in [*failed, *(a for a in amounts if not _is_reference(a))]:
         cite = f"{item['article']} ({item['effective_from']} 시행)"
         if cite not in seen:
             seen.append(cite)
     if seen:
-        lines.append("근거: " + "; ".join(seen[:2]))
-    return lines
+        parts.append("근거: " + "; ".join(seen[:2]))
+    return _blocks(*parts)
 
 
-def _counselor_checklist(result: dict[str, Any]) -> list[str]:
-    """Every requirement with its article, every amount with its formula, the notes."""
-    lines = [_header(result)]
-    for amt in result.get("amounts", []):
-        lines.append(f"- {amt['name']}: {_value(amt)}" + (" (확인 필요)" if amt["confidence"] in WEAK else ""))
-        lines.append(f"  · 계산: {amt['formula']} [{amt['article']}, {amt['effective_from']} 시행]")
-    reasons = result.get("reasons", [])
+def _counselor_checklist(result: dict[str, Any]) -> str:
+    """Every requirement with its article, every amount with its formula, the tracks in one table, the notes."""
+    parts: list[str | list[str]] = [_header(result)]
+    subs = result.get("sub_results") or []
+    if subs:
+        parts.append(_types_table(result, conditions=True))
+    amounts = payable(result)
+    if subs:  # the tracks' amounts are in the table: each formula once
+        amounts = []
+        for a in [*payable(result), *(a for s in subs for a in payable(s))]:
+            if (a["name"], a["formula"]) not in {(b["name"], b["formula"]) for b in amounts}:
+                amounts.append(a)
+    if amounts and subs:  # the values are in the table: only how each is computed
+        parts += ["계산:", [f"- {a['name']}: {a['formula']} [{a['article']}, {a['effective_from']} 시행]"
+                            for a in amounts]]
+    elif amounts:
+        items = []
+        for a in amounts:
+            items.append(f"- {a['name']}: {_value(a)}" + (" (확인 필요)" if a["confidence"] in WEAK else ""))
+            items.append(f"  - 계산: {a['formula']} [{a['article']}, {a['effective_from']} 시행]")
+        parts += ["금액과 계산:", items]
+    reasons = _pooled_reasons(result)
     if reasons:
-        lines.append("요건 점검:")
-        lines.extend(f"{MARK[r['passed']]} {r['text']} — {r['article']}" for r in reasons)
-    for sub in result.get("sub_results", []):
-        lines.append(f"· {sub['program_name']}: {DECISION[sub['decision']]}")
-        for amt in sub.get("amounts", []):
-            lines.append(f"  - {amt['name']}: {amt['value']:,}{'일' if amt['unit'] == '일' else '원'}")
-            lines.append(f"    · 계산: {amt['formula']} [{amt['article']}]")
-    lines.extend(f"참고: {n}" for n in _notes(result)[:4])
-    return lines
+        parts += ["요건 점검:", [f"- {MARK[r['passed']]} {r['text']} — {r['article']}" for r in reasons]]
+    notes = _all(result, "notes")
+    if notes:
+        parts += ["참고:", [f"- {n}" for n in notes]]
+    return _blocks(*parts)
 
 
-def _guide_lines(guide: Sequence[dict[str, Any]], role: Role) -> list[str]:
-    lines: list[str] = []
+def _types_table(result: dict[str, Any], *, conditions: bool) -> str:
+    """One row per track (Ⅰ유형 요건심사형 … Ⅱ유형): its decision, one column per allowance and, for counselors,
+    its conditions by short name."""
+    prefix = f"{result['program_name']} "
+    subs = result.get("sub_results") or []
+    names: list[str] = []
+    for sub in subs:
+        names += [a["name"] for a in payable(sub) if a["name"] not in names]
+    head = ["유형", "판단", *names] + (["조건"] if conditions else [])
+    rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    for sub in subs:
+        amounts = {a["name"]: a for a in payable(sub)}
+        cells = [sub["program_name"].removeprefix(prefix), SUB_MARK[sub["decision"]]]
+        for name in names:
+            a = amounts.get(name)
+            cells.append(f"{a['value']:,}{'일' if a['unit'] == '일' else '원'}" + (" ⚠️" if a["confidence"] in WEAK else "")
+                         if a else "-")
+        if conditions:
+            cells.append(" · ".join(f"{MARK[r['passed']]} {r.get('label') or _requirement_name(r)}"
+                                    for r in sub.get("reasons", [])) or "-")
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(rows)
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|") or "-"
+
+
+def _guide_blocks(guide: Sequence[dict[str, Any]], role: Role) -> list[str]:
+    blocks: list[str] = []
     for p in guide:
-        lines.append(f"**{p['title']} — {p['section']}**\n{excerpt(p, 3 if role == 'citizen' else 5)}")
+        blocks += [f"**{p['title']} — {p['section']}**", excerpt(p, 3 if role == "citizen" else 5)]
         if role == "counselor":
-            lines.append(f"  · 근거: {_basis(p)} ({p['effective_from']} 시행, 신뢰도 {p['confidence']})")
-    return lines
+            blocks.append(_basis_line(p))
+    return blocks
+
+
+def _basis_line(p: dict[str, Any]) -> str:
+    return f"· 근거: {_basis(p)} ({p['effective_from']} 시행, 신뢰도 {p['confidence']})"
 
 
 def _weak(result: dict[str, Any]) -> bool:
@@ -210,29 +357,26 @@ def ask_first_missing(result: dict[str, Any]) -> tuple[str | None, str | None]:
 # ---- jobs and training -----------------------------------------------------------------------------------------
 def _nothing_found(out: dict[str, Any], describe: str, what: str) -> str:
     """No result: say which filter to relax (with how many results that gives) or how to search instead."""
-    lines = [f"{describe} 조건에 맞는 {what}을(를) 찾지 못했어요."]
-    for r in out.get("relax", []):
-        lines.append(f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요.")
-    if not out.get("relax"):
-        lines.append("- 다른 낱말이나 더 넓은 지역으로 찾아 보세요.")
-    lines.append(f"고용24(work24.go.kr)에서 최신 {what}도 확인해 보세요.")
-    return "\n".join(lines)
+    hints = [f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요." for r in out.get("relax", [])]
+    return _blocks(f"{describe} 조건에 맞는 {what}을(를) 찾지 못했어요.",
+                   hints or ["- 다른 낱말이나 더 넓은 지역으로 찾아 보세요."],
+                   f"고용24(work24.go.kr)에서 최신 {what}도 확인해 보세요.")
 
 
 def jobs_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[str, list[CitationOut]]:
     jobs = out["jobs"]
     if not jobs:
         return _nothing_found(out, describe, "채용정보"), []
-    lines = [f"{describe} 채용정보 {len(jobs)}건을 찾았어요 {SAMPLE_NOTE}"]
+    lines = [f"{describe} 채용정보 {len(jobs)}건을 찾았어요 {SAMPLE_NOTE}", ""]
     for i, j in enumerate(jobs, 1):
         where = f"{j['region']} {j.get('district') or ''}".strip()
         close = j.get("close_date") or "채용시까지"
         lines.append(f"{i}. **{j['title']}** — {j['company']} ({where}) · {_pay(j)} · {j['employment_type']} · 마감 {close}")
         if role == "counselor":
             monthly = j.get("monthly_pay_max")
-            lines.append(f"   구인인증번호 {j['id']} · 월 환산 최대 {_won(monthly)}" + (f" · {j['url']}" if j.get("url") else ""))
+            lines.append(f"   - 구인인증번호 {j['id']} · 월 환산 최대 {_won(monthly)}" + (f" · {j['url']}" if j.get("url") else ""))
     if role == "counselor":
-        lines.append(COUNSELOR_TIPS["jobs"])
+        lines += ["", COUNSELOR_TIPS["jobs"]]
     cites = [CitationOut(title="고용24 채용정보 (예시 카탈로그)", source="고용24 채용정보 Open API 형식", section="채용정보")]
     return "\n".join(lines), cites
 
@@ -241,7 +385,7 @@ def training_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[
     courses = out["courses"]
     if not courses:
         return _nothing_found(out, describe, "훈련과정"), []
-    lines = [f"{describe} 훈련과정 {len(courses)}건이에요 {SAMPLE_NOTE}"]
+    lines = [f"{describe} 훈련과정 {len(courses)}건이에요 {SAMPLE_NOTE}", ""]
     for i, c in enumerate(courses, 1):
         rate = f"취업률 {c['employment_rate']}%" if c.get("employment_rate") is not None else "취업률 미공시"
         self_pay = f"자부담(추정) {_won(c.get('self_pay'))}" if c.get("self_pay") is not None else ""
@@ -251,9 +395,9 @@ def training_answer(out: dict[str, Any], role: Role, *, describe: str) -> tuple[
             f"훈련비 {_won(c['cost'])} {self_pay} · {card} · {rate}"
         )
         if role == "counselor":
-            lines.append(f"   과정ID {c['id']}" + (f" · {c['url']}" if c.get("url") else ""))
+            lines.append(f"   - 과정ID {c['id']}" + (f" · {c['url']}" if c.get("url") else ""))
     if role == "counselor":
-        lines.append(COUNSELOR_TIPS["training"])
+        lines += ["", COUNSELOR_TIPS["training"]]
     cites = [CitationOut(title="고용24 훈련과정 (예시 카탈로그)", source="HRD-Net 훈련과정 API 형식", section="훈련과정")]
     return "\n".join(lines), cites
 
@@ -289,7 +433,7 @@ def policy_answer(out: dict[str, Any], role: Role) -> tuple[str, list[CitationOu
             [],
         )
     shown = passages[:2] if role == "citizen" else passages[:3]
-    lines = []
+    lines: list[str] = []
     if out.get("year"):
         if any(p.get("in_force", True) for p in shown):
             lines.append(f"({out['year']}년 기준으로 찾았어요)")
@@ -297,15 +441,15 @@ def policy_answer(out: dict[str, Any], role: Role) -> tuple[str, list[CitationOu
             lines.append(f"⚠️ {out['year']}년 기준 자료는 확인하지 못했어요. 아래는 다른 해의 자료이니 고용24 또는 ☎1350에서 "
                          f"{out['year']}년 내용을 꼭 확인하세요.")
     for p in shown:
-        lines.append(f"**{p['title']} — {p['section']}**\n{excerpt(p, 4 if role == 'citizen' else 8)}")
+        lines += [f"**{p['title']} — {p['section']}**", excerpt(p, 4 if role == "citizen" else 8)]
         if role == "counselor":
-            lines.append(f"  · 근거: {_basis(p)} ({p['effective_from']} 시행, 신뢰도 {p['confidence']})")
+            lines.append(_basis_line(p))
     if any(_weak_passage(p) for p in shown):
         lines.append(UNCERTAIN)
     if role == "counselor":
         lines.append(COUNSELOR_TIPS["policy"])
     lines.append(DISCLAIMER)
-    return "\n".join(lines), [policy_citation(p) for p in shown]
+    return _blocks(*lines), [policy_citation(p) for p in shown]
 
 
 def policy_citation(p: dict[str, Any]) -> CitationOut:

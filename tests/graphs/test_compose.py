@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from graphs import compose
 from graphs.eligibility import check_eligibility
+from graphs.eligibility.models import Amount, EligibilityResult, Reason
 from graphs.graph import pick_guide
 from graphs.profile import Profile
 from graphs.tools import rank_sentences, score_texts, split_sentences
@@ -73,7 +76,7 @@ def test_citizen_summary_is_short_and_names_the_failed_condition_and_its_source(
     citizen, _ = compose.eligibility_answer(result, "citizen", ask=None)
     counselor, _ = compose.eligibility_answer(result, "counselor", ask=None)
     failed = next(r for r in result["reasons"] if r["passed"] is False)
-    assert f"❌ {failed['text']}" in citizen and f"근거: {failed['article']}" in citizen
+    assert f"❌ {compose.gloss(failed['text'])}" in citizen and f"근거: {failed['article']}" in citizen
     assert "요건 점검:" not in citizen and "계산:" not in citizen
     assert all(r["text"] in counselor for r in result["reasons"])  # counselors keep the full checklist
     assert len(citizen) < len(counselor)
@@ -86,8 +89,8 @@ def test_citizen_summary_asks_about_the_conditions_closest_to_the_question() -> 
     assert len(unknown) >= 3
     text, _ = compose.eligibility_answer(result, "citizen", ask=None,
                                          question="고용보험에 며칠 이상 가입돼 있어야 해요?", focus=["duration"])
-    shown = [r for r in unknown if f"❓ {r['text']}" in text]
-    assert len(shown) == 2 and any("피보험 단위기간" in r["text"] for r in shown)
+    shown = [ln for ln in text.splitlines() if ln.startswith("- ❓ ")]
+    assert len(shown) == 2 and any("피보험 단위기간" in ln for ln in shown)
 
 
 def test_guide_comes_first_for_a_general_question_and_is_cited() -> None:
@@ -96,10 +99,10 @@ def test_guide_comes_first_for_a_general_question_and_is_cited() -> None:
     text, cites = compose.eligibility_answer(result, "citizen", ask="어떤 사유로 퇴사하셨어요?", guide=guide,
                                              guide_first=True)
     assert text.startswith("**구직급여 — 소정급여일수란**") and "270일" in text
-    assert text.index("270일") < text.index("확인 결과")
+    assert text.index("270일") < text.index("판단하려면")
     assert cites[-1].section == "소정급여일수란"
     personal, _ = compose.eligibility_answer(result, "citizen", ask=None, guide=guide)
-    assert personal.startswith("**구직급여 확인 결과")
+    assert personal.startswith("**구직급여를 받을 수 있는지 판단하려면")
 
 
 def test_eligibility_citations_name_requirements_in_korean_never_by_rule_id() -> None:
@@ -114,3 +117,184 @@ def test_eligibility_citations_name_requirements_in_korean_never_by_rule_id() ->
     result = check_eligibility("unemployment_benefit", profile, today=date(2026, 11, 21))
     sections = [c.section for c in eligibility_citations(result.model_dump(mode="json"))]
     assert sections and all(s and "." not in s and "_" not in s for s in sections), sections
+
+
+# ---- citizen-readable answers (issue 10) -----------------------------------------------------------------------
+# Hand-written results in the shape the eligibility rules return, with the figures of the law and of
+# /work/shared/facts/policy-facts.md (never copied from the system's output).
+IN_FORCE = date(2026, 1, 1)
+
+
+def _reason(rule_id: str, passed: bool | None, text: str, article: str, label: str = "") -> Reason:
+    return Reason(rule_id=rule_id, passed=passed, text=text, label=label, article=article, effective_from=IN_FORCE,
+                  confidence="law")
+
+
+def _amount(name: str, value: int, unit: str, formula: str, article: str) -> Amount:
+    return Amount(name=name, value=value, unit=unit, formula=formula, article=article, year=2026,  # type: ignore[arg-type]
+                  effective_from=IN_FORCE, confidence="law")
+
+
+UNIT_PERIOD_FAILED = _reason(
+    "ub.unit_period", False,
+    "퇴사 전 18개월 동안 피보험 단위기간 150일 — 기준 180일 이상 → 30일 부족: 고용보험 가입 사업장에서 30일 더 일하면 "
+    "채울 수 있습니다", "고용보험법 제40조 제1항 제1호", "피보험 단위기간")
+EARLY = EligibilityResult(
+    program="early_reemployment", program_name="조기재취업수당", decision="eligible", applies_year=2026,
+    reasons=[_reason("er.remaining", True, "남은 일수 100일 / 소정급여일수 150일 — 기준 2분의 1 이상 → 충족",
+                     "고용보험법 시행령 제84조 제1항")],
+    amounts=[_amount("조기재취업수당", 3_405_000, "원", "구직급여일액 68,100원 × 남은 소정급여일수 100일 × ½ = 3,405,000원",
+                     "고용보험법 시행령 제85조")],
+)
+
+
+def _markdown_blocks(text: str) -> list[str]:
+    """The text of every paragraph or list item the chat's Markdown renderer shows outside tables, as the renderer
+    joins its lines (a soft line break is kept as "\\n")."""
+    from markdown_it import MarkdownIt
+
+    breaks = {"softbreak": "\n", "hardbreak": "\n"}
+    blocks, in_table = [], False
+    for t in MarkdownIt("commonmark").enable("table").parse(text):
+        in_table = (in_table or t.type == "table_open") and t.type != "table_close"
+        if t.type == "inline" and not in_table:
+            blocks.append("".join(breaks.get(c.type, c.content) for c in t.children or []))
+    return blocks
+
+
+def _all_answers() -> list[tuple[str, str]]:
+    """(label, text) for templated answers of each decision, role and shape (tracks table, guide passage)."""
+    ub_ok = check_eligibility("unemployment_benefit", Profile(
+        age=45, insured_period_days=4 * 365, unit_period_days=400, monthly_wage=3_000_000,
+        separation_reason="recommended_resignation", separation_date=date(2026, 3, 31)), today=TODAY)
+    ub_unknown = check_eligibility("unemployment_benefit", Profile(), today=TODAY)
+    nes = check_eligibility("national_employment_support", Profile(age=29), today=TODAY)
+    ineligible = EligibilityResult(program="unemployment_benefit", program_name="구직급여", decision="ineligible",
+                                   applies_year=2026, reasons=[UNIT_PERIOD_FAILED])
+    guide = [_passage("소정급여일수란", DURATION, key=[2])]
+    out = []
+    for name, res in (("eligible", ub_ok), ("unknown", ub_unknown), ("tracks", nes), ("ineligible", ineligible),
+                      ("early", EARLY)):
+        data = res.model_dump(mode="json")
+        for role in ("citizen", "counselor"):
+            text, _ = compose.eligibility_answer(data, role, ask="퇴사일이 언제인가요?", guide=guide,  # type: ignore[arg-type]
+                                                 question="얼마 받아요?", focus=["amount"])
+            out.append((f"{name}/{role}", text))
+        out.append((f"{name}/details", compose.eligibility_details(data, "citizen")))
+    out.append(("policy", compose.policy_answer({"passages": guide}, "counselor")[0]))
+    empty = {"jobs": [], "relax": [{"label": "지역", "count": 4}]}
+    out.append(("no jobs", compose.jobs_answer(empty, "citizen", describe="서귀포시")[0]))
+    return out
+
+
+def test_every_line_of_a_templated_answer_is_its_own_block_when_rendered() -> None:
+    # the bug: "- 구직급여일액: 66,000원\n더 알아야 하는 조건: …" rendered as one line (a lazy continuation of the
+    # list item); a passage title and its text ran together the same way
+    for label, text in _all_answers():
+        blocks = _markdown_blocks(text)
+        joined = [b for b in blocks if "\n" in b]
+        assert not joined, f"{label}: lines run together in {joined}"
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("|")]
+        assert len(blocks) == len(lines), f"{label}: {len(lines)} lines shown as {len(blocks)} blocks"
+
+
+def test_an_amount_and_the_next_heading_stay_apart() -> None:
+    result = check_eligibility("unemployment_benefit", Profile(age=45, monthly_wage=3_000_000), today=TODAY)
+    data = result.model_dump(mode="json")
+    data["amounts"] = [_amount("구직급여 1일 하한액", 66_048, "원/일", "10,320원 × 8시간 × 80%",
+                               "고용보험법 제46조").model_dump(mode="json")]
+    text, _ = compose.eligibility_answer(data, "citizen", ask=None)
+    blocks = _markdown_blocks(text)
+    assert "더 알아야 하는 조건:" in blocks  # its own paragraph, not the tail of the amount's list item
+    assert not any("66,048원" in b and "조건" in b for b in blocks)
+
+
+@pytest.mark.parametrize("role", ["citizen", "counselor"])
+def test_warnings_come_first_and_visibly(role: str) -> None:
+    result = check_eligibility("unemployment_benefit", Profile(), today=TODAY).model_dump(mode="json")
+    result["warnings"] = ["2027년 수치는 아직 없어 2026년 기준으로 계산했어요."]
+    text, _ = compose.eligibility_answer(result, role, ask=None)  # type: ignore[arg-type]
+    assert text.startswith("⚠️ **2027년 수치는 아직 없어 2026년 기준으로 계산했어요.**\n\n")
+    assert compose.eligibility_details(result).startswith("⚠️ **2027년")
+
+
+def test_an_ineligible_result_never_prints_an_amount() -> None:
+    total = _amount("최대 총액", 11_888_640, "원", "66,048원 × 180일", "고용보험법 제46조, 제50조")
+    result = EligibilityResult(program="unemployment_benefit", program_name="구직급여", decision="ineligible",
+                               applies_year=2026, reasons=[UNIT_PERIOD_FAILED], amounts=[total])
+    data = result.model_dump(mode="json")
+    for text in (compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])[0],
+                 compose.eligibility_answer(data, "counselor", ask=None)[0], compose.eligibility_details(data)):
+        assert "11,888,640" not in text and "최대 총액" not in text
+        assert "180일" in text and "30일" in text  # the threshold missed and what would change it
+    assert compose.payable(data) == []
+
+
+def test_citizen_answer_is_a_plain_verdict_with_amount_next_question_and_where_to_apply() -> None:
+    text, _ = compose.eligibility_answer(EARLY.model_dump(mode="json"), "citizen", ask="새 직장 입사일이 언제인가요?")
+    blocks = _markdown_blocks(text)
+    assert blocks[0] == "조기재취업수당을 받을 수 있을 것으로 보여요 ✅ (2026년 기준)"
+    assert "조기재취업수당: 3,405,000원" in blocks
+    assert text.count("👉") == 1 and "👉 새 직장 입사일이 언제인가요?" in blocks
+    assert any("고용24" in b and "고용센터" in b and "☎1350" in b for b in blocks)
+    assert "요건 점검" not in text and "계산:" not in text  # the checklist and formulas are the details
+
+
+def test_how_much_shows_the_rule_that_makes_the_amount() -> None:
+    data = EARLY.model_dump(mode="json")
+    text, _ = compose.eligibility_answer(data, "citizen", ask=None, question="조기재취업수당 얼마예요?", focus=["amount"])
+    assert "계산: 구직급여일액(하루에 받는 금액) 68,100원 × 남은 소정급여일수" in text and "× ½ = 3,405,000원" in text
+
+
+def test_a_failed_requirement_names_the_threshold_and_what_would_change_it() -> None:
+    result = EligibilityResult(program="unemployment_benefit", program_name="구직급여", decision="ineligible",
+                               applies_year=2026, reasons=[UNIT_PERIOD_FAILED])
+    text, _ = compose.eligibility_answer(result.model_dump(mode="json"), "citizen", ask=None)
+    assert "알려주신 내용으로는 구직급여를 받을 수 없는 것으로 보여요 ❌" in text
+    item = next(b for b in _markdown_blocks(text) if b.startswith("❌"))
+    assert "기준 180일 이상" in item and "30일 더 일하면" in item
+
+
+def test_law_words_get_a_plain_gloss_for_citizens_only() -> None:
+    result = EligibilityResult(program="unemployment_benefit", program_name="구직급여", decision="ineligible",
+                               applies_year=2026, reasons=[UNIT_PERIOD_FAILED])
+    data = result.model_dump(mode="json")
+    citizen, _ = compose.eligibility_answer(data, "citizen", ask=None)
+    counselor, _ = compose.eligibility_answer(data, "counselor", ask=None)
+    assert "피보험 단위기간(퇴사 전 18개월 중 고용보험에 가입해 월급을 받은 날)" in citizen
+    assert citizen.count("퇴사 전 18개월 중 고용보험에 가입해") == 1  # the first time only
+    assert "(퇴사 전 18개월 중" not in counselor
+    assert compose.gloss("피보험 단위기간(보수 지급의 기초가 된 날)") == "피보험 단위기간(보수 지급의 기초가 된 날)"
+    assert compose.gloss("기준기간 중 피보험기간") == "기준기간(퇴사 전 18개월) 중 피보험기간(고용보험에 가입해 있던 기간)"
+
+
+def test_tracks_are_one_table_with_each_allowance_once_per_row() -> None:
+    result = check_eligibility("national_employment_support", Profile(age=29), today=TODAY).model_dump(mode="json")
+    tracks = result["sub_results"]
+    assert len(tracks) >= 2
+    text, _ = compose.eligibility_answer(result, "counselor", ask=None)
+    table = [ln for ln in text.splitlines() if ln.startswith("|")]
+    assert len(table) == 2 + len(tracks)  # header, separator, one row per track
+    assert "조건" in table[0]
+    for sub in tracks:
+        row = next(r for r in table if sub["program_name"].removeprefix("국민취업지원제도 ") in r)
+        for a in sub["amounts"]:
+            assert f"{a['value']:,}원" in row
+    assert not any(ln.startswith("· 국민취업지원제도") for ln in text.splitlines())  # no section per track
+    names = {a["name"] for sub in tracks for a in sub["amounts"]}
+    for name in names:  # each allowance: a column, and one line saying how it is computed
+        assert text.count(f"- {name}:") == 1, name
+    citizen, _ = compose.eligibility_answer(result, "citizen", ask=None)
+    assert len([ln for ln in citizen.splitlines() if ln.startswith("|")]) == 2 + len(tracks)
+    assert "조건 |" not in citizen
+
+
+def test_policy_and_job_answers_keep_blocks_apart() -> None:
+    p = _passage("대기기간", WAITING)
+    text, _ = compose.policy_answer({"passages": [p]}, "counselor")
+    blocks = _markdown_blocks(text)
+    assert blocks[0] == "구직급여 — 대기기간" and blocks[1].startswith("실업 신고일부터 7일은")
+    assert blocks[2].startswith("· 근거: 고용보험법 제50조")
+    empty = {"jobs": [], "relax": [{"label": "지역", "count": 4}]}
+    blocks = _markdown_blocks(compose.jobs_answer(empty, "citizen", describe="서귀포시")[0])
+    assert "'지역' 조건을 빼면 4건이 있어요." in blocks and any(b.startswith("고용24") for b in blocks)
