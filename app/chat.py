@@ -250,8 +250,41 @@ def _elements(rendered: render.Rendered) -> list[Any]:
     return [cl.Text(name=p.name, content=p.content, display="side") for p in rendered.sources]
 
 
-def _actions(rendered: render.Rendered) -> list[cl.Action]:
-    return [cl.Action(name=a.name, payload=a.payload, label=a.label, tooltip=a.tooltip) for a in rendered.actions]
+def _actions(rendered: render.Rendered, message_id: str) -> list[cl.Action]:
+    """The answer's buttons; "자세히" carries only the answer's id, its text stays on the server (see on_details)."""
+    actions = []
+    for a in rendered.actions:
+        if a.name == "details":
+            _remember_details(message_id, rendered.details)
+            actions.append(_details_action(message_id, shown=False))
+        else:
+            actions.append(cl.Action(name=a.name, payload=a.payload, label=a.label, tooltip=a.tooltip))
+    return actions
+
+
+# ---- "자세히": a citizen's checklist and formulas, shown and hidden under the answer -------------------------------
+DETAILS_KEY = "details"  # user session: {answer message id: {"text": Markdown, "shown": id of the shown message}}
+MAX_DETAILS = 20  # answers of a session whose details can still be opened (the oldest are forgotten)
+
+
+def _details_store() -> dict[str, dict[str, str | None]]:
+    store = cl.user_session.get(DETAILS_KEY)
+    if not isinstance(store, dict):
+        store = {}
+        cl.user_session.set(DETAILS_KEY, store)
+    return store
+
+
+def _remember_details(message_id: str, text: str) -> None:
+    store = _details_store()
+    store[message_id] = {"text": text, "shown": None}
+    for old in list(store)[:-MAX_DETAILS]:
+        del store[old]
+
+
+def _details_action(message_id: str, *, shown: bool) -> cl.Action:
+    return cl.Action(name="details", payload={"m": message_id}, tooltip=render.DETAILS_TOOLTIP,
+                     label=render.DETAILS_HIDE if shown else render.DETAILS_SHOW)
 
 
 async def answer(text: str, role: AppRole) -> AnswerResult | None:
@@ -294,7 +327,7 @@ async def answer(text: str, role: AppRole) -> AnswerResult | None:
             await asyncio.sleep(STREAM_DELAY_S)
     msg.content = rendered.content
     msg.elements = _elements(rendered)  # type: ignore[assignment]
-    msg.actions = _actions(rendered)
+    msg.actions = _actions(rendered, msg.id)
     await (msg.update() if sent else msg.send())
     return result
 
@@ -369,6 +402,27 @@ async def on_ask(action: cl.Action) -> None:
     question = str(action.payload.get("q", ""))[:300].strip()
     if question:
         await _ask_from_button(question)
+
+
+@cl.action_callback("details")
+async def on_details(action: cl.Action) -> None:
+    """Show the answer's details (checklist, formulas) right after it, or hide them again: the button toggles.
+
+    The text comes from this session's own store, keyed by the answer's id; the client sends only that id."""
+    answer_id = str(action.payload.get("m", ""))
+    entry = _details_store().get(answer_id)
+    if entry is None:
+        await cl.Message(content=render.DETAILS_GONE).send()
+        return
+    await action.remove()
+    if entry["shown"]:
+        await cl.Message(content="", id=entry["shown"]).remove()
+        entry["shown"] = None
+    else:
+        shown = cl.Message(content=str(entry["text"]), parent_id=answer_id)
+        await shown.send()
+        entry["shown"] = shown.id
+    await _details_action(answer_id, shown=bool(entry["shown"])).send(for_id=answer_id)
 
 
 @cl.action_callback("refine")

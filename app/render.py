@@ -12,14 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.auth import AppRole, is_admin, is_staff
-from graphs.answer import AnswerResult, CitationOut, CourseCard, JobCard, ToolCallOut
+from graphs.answer import AnswerResult, CitationOut, CourseCard, JobCard, Role, ToolCallOut
+from graphs.compose import eligibility_details, warning_lines
 
-MARK = {True: "✅", False: "❌", None: "❓"}
-DECISION = {
-    "eligible": "받을 수 있을 것으로 보여요 ✅",
-    "ineligible": "요건을 충족하지 않는 것으로 보여요 ❌",
-    "need_more_info": "몇 가지를 더 알아야 판단할 수 있어요 ❓",
-}
 CONFIDENCE = {
     "law": "법령",
     "news": "보도·공지",
@@ -27,7 +22,6 @@ CONFIDENCE = {
     "unverified": "미확인 — 꼭 확인하세요",
     "conflict": "출처 간 상충 — 꼭 확인하세요",
 }
-WEAK = {"unverified", "conflict"}
 TOOL_LABELS = {
     "search_jobs": "채용정보 검색",
     "lookup_training": "훈련과정 검색",
@@ -41,6 +35,10 @@ REFINE_PROMPT = (
     "바꿀 조건만 말씀하시면 앞의 검색어는 그대로 두고 다시 찾아 드려요."
 )
 MAX_STEP_CHARS = 6000
+DETAILS_SHOW = "📋 자세히 보기"
+DETAILS_HIDE = "📋 자세히 접기"
+DETAILS_TOOLTIP = "요건 점검표와 계산식을 펼치거나 접어요"
+DETAILS_GONE = "이 답변의 자세한 내용은 더 이상 열 수 없어요. 같은 질문을 다시 해 주시면 새로 계산해 드려요."
 
 
 @dataclass
@@ -72,6 +70,8 @@ class Rendered:
     content: str
     sources: list[SourcePanel] = field(default_factory=list)
     actions: list[ActionSpec] = field(default_factory=list)
+    # the checklist and formulas a citizen opens with "자세히" (empty: the answer has no hidden part)
+    details: str = ""
 
 
 # ---- small formatting helpers ----------------------------------------------------------------------------------
@@ -106,16 +106,6 @@ def job_pay(job: JobCard) -> str:
     return pay
 
 
-def amount_text(value: int, unit: str) -> str:
-    if unit == "일":
-        return f"{value:,}일"
-    if unit == "원/일":
-        return f"1일 {value:,}원"
-    if unit == "원/월":
-        return f"월 {value:,}원"
-    return f"{value:,}원"
-
-
 # ---- structured sections -------------------------------------------------------------------------------------
 def jobs_table(jobs: list[JobCard], role: AppRole) -> str:
     staff = is_staff(role)
@@ -147,35 +137,6 @@ def training_table(courses: list[CourseCard], role: AppRole) -> str:
         cells.append(link(c.url, "고용24"))
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
-
-
-def _weak(conf: str | None) -> str:
-    return " ⚠️확인 필요" if conf in WEAK else ""
-
-
-def eligibility_checklist(result: dict[str, Any], *, level: int = 0) -> str:
-    """✅/❌/❓ per requirement with its reason and article, then each computed amount with its formula."""
-    pad = "  " * level
-    name = result.get("program_name") or result.get("program", "")
-    decision = DECISION.get(result.get("decision", ""), result.get("decision", ""))
-    year = result.get("applies_year")
-    lines = [f"{pad}**{name}**" + (f" ({year}년 기준)" if year else "") + f" — {decision}"]
-    reasons = result.get("reasons") or []
-    if reasons:
-        lines.append(f"{pad}- 요건 점검")
-        for r in reasons:
-            article = f" — 근거: {r['article']}" if r.get("article") else ""
-            lines.append(f"{pad}  - {MARK.get(r.get('passed'), '❓')} {r.get('text', '')}{article}{_weak(r.get('confidence'))}")
-    amounts = result.get("amounts") or []
-    if amounts:
-        lines.append(f"{pad}- 계산 결과")
-        for a in amounts:
-            eff = f", {a['effective_from']} 시행" if a.get("effective_from") else ""
-            lines.append(f"{pad}  - **{a['name']}: {amount_text(int(a['value']), a.get('unit', '원'))}**{_weak(a.get('confidence'))}")
-            lines.append(f"{pad}    - 계산식: {a.get('formula', '')} ({a.get('article', '')}{eff})")
-    for sub in result.get("sub_results") or []:
-        lines.append(eligibility_checklist(sub, level=level + 1))
-    return "\n".join(lines)
 
 
 # ---- sources -------------------------------------------------------------------------------------------------
@@ -239,7 +200,6 @@ def sources(citations: list[CitationOut], tool_calls: list[ToolCallOut]) -> tupl
 
 # ---- the answer --------------------------------------------------------------------------------------------------
 _LIST_ITEM = re.compile(r"^\d+\.\s")
-_CHECK_LINE = re.compile(r"^\s*(?:[✅❌❓]|- |· |요건 점검)")
 
 
 def _body_without(answer: str, drop: re.Pattern[str], *, drop_indented: bool) -> tuple[str, list[str]]:
@@ -253,24 +213,6 @@ def _body_without(answer: str, drop: re.Pattern[str], *, drop_indented: bool) ->
             continue
         rest.append(line)
     return lines[0], [ln for ln in rest if ln.strip()]
-
-
-_ELIGIBILITY_HEADER = re.compile(r"^\*\*.+ 확인 결과 \(\d{4}년 기준\)")
-_PASSAGE_BASIS = re.compile(r"^\s*· 근거: ")
-
-
-def _without_checklist(answer: str) -> list[str]:
-    """The templated counselor answer minus what the structured checklist shows (result header, requirement and
-    amount lines, formulas); the policy passages and their 근거 lines stay."""
-    out: list[str] = []
-    for line in answer.strip().splitlines():
-        if _PASSAGE_BASIS.match(line):
-            out.append(line)
-        elif _ELIGIBILITY_HEADER.match(line) or _CHECK_LINE.match(line) or (line.startswith("  ") and line.strip()):
-            continue
-        else:
-            out.append(line)
-    return [ln for ln in out if ln.strip()]
 
 
 def _first_query(result: AnswerResult, tool: str) -> tuple[str, dict[str, Any]]:
@@ -314,22 +256,35 @@ def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
         else:
             head, rest = _body_without(answer, _LIST_ITEM, drop_indented=True)
             parts = [head, training_table(result.courses, role), "\n".join(rest)]
-    elif result.eligibility and not is_staff(role) and not result.used_llm:
-        parts = [answer]  # the templated citizen answer is already the short summary (decision, amounts, source)
-    elif result.eligibility:
-        checklist = "\n".join(eligibility_checklist(e) for e in result.eligibility)
-        if result.used_llm:
-            parts = [answer, checklist]
-        else:
-            parts = [checklist, "\n".join(_without_checklist(answer))]
+    elif result.eligibility and result.used_llm:
+        # the model's text may leave out a warning; the full checklist is inline for staff, behind 자세히 otherwise
+        parts = [*_warnings(result.eligibility), answer]
+        if is_staff(role):
+            parts.append(_details(result.eligibility, "counselor"))
     else:
+        # templated: a citizen's answer is the short summary, a counselor's the full checklist (warnings first)
         parts = [answer]
     src_text, panels = sources(result.citations, result.tool_calls)
     parts.append(src_text)
     if result.fallback_reason and is_staff(role):
         parts.append(f"_(AI 문장 대신 검증된 템플릿 답변을 보여 드립니다: {result.fallback_reason})_")
     content = "\n\n".join(p.strip() for p in parts if p and p.strip())
-    return Rendered(content=content, sources=panels, actions=follow_up_actions(result))
+    details = _details(result.eligibility, "citizen") if result.eligibility and not is_staff(role) else ""
+    actions = follow_up_actions(result)
+    if details:
+        actions.append(ActionSpec("details", DETAILS_SHOW, {}, DETAILS_TOOLTIP))
+    return Rendered(content=content, sources=panels, actions=actions, details=details)
+
+
+def _warnings(results: list[dict[str, Any]]) -> list[str]:
+    shown: list[str] = []
+    for e in results:
+        shown += [w for w in warning_lines(e) if w not in shown]
+    return shown
+
+
+def _details(results: list[dict[str, Any]], role: Role) -> str:
+    return "\n\n".join(eligibility_details(e, role) for e in results)
 
 
 def stream_chunks(text: str, max_chunks: int = 24) -> list[str]:

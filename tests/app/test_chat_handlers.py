@@ -7,9 +7,10 @@ what reaches the assistant (masked text, server-side role) and that admin featur
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,6 +20,8 @@ from app import admin, auth, chat, ratelimit, render
 from app.users import UserStore
 from graphs import compose
 from graphs.answer import AnswerResult, JobCard, ToolCallOut
+from graphs.eligibility import check_eligibility
+from graphs.profile import Profile
 from graphs.service import Event
 from ingest.pipeline import IngestReport, SourceReport
 from tests.app.test_ratelimit import Clock
@@ -28,7 +31,7 @@ from tests.app.test_ratelimit import Clock
 
 @dataclass
 class Record:
-    kind: str  # "send" | "update" | "token" | "step"
+    kind: str  # "send" | "update" | "token" | "step" | "remove" | "action" | "remove_action"
     obj: Any
     content: str
 
@@ -37,6 +40,7 @@ class Record:
 class FakeUI:
     log: list[Record] = field(default_factory=list)
     user: Any = None
+    session: dict[str, Any] = field(default_factory=dict)  # cl.user_session
 
     def messages(self, kind: str | None = None) -> list[Record]:
         return [r for r in self.log if kind is None or r.kind == kind]
@@ -53,13 +57,19 @@ class FakeUI:
 def make_fake_cl(ui: FakeUI) -> SimpleNamespace:
     class Message:
         def __init__(self, content: str = "", author: str | None = None, type: str = "assistant_message",
-                     actions: list[Any] | None = None, elements: list[Any] | None = None) -> None:
+                     actions: list[Any] | None = None, elements: list[Any] | None = None, id: str | None = None,
+                     parent_id: str | None = None) -> None:
             self.content, self.author, self.type = content, author, type
             self.actions, self.elements = actions or [], elements or []
+            self.id, self.parent_id = id or str(uuid.uuid4()), parent_id
 
         async def send(self) -> Message:
             ui.log.append(Record("send", self, self.content))
             return self
+
+        async def remove(self) -> bool:
+            ui.log.append(Record("remove", self, self.id))
+            return True
 
         async def update(self) -> bool:
             ui.log.append(Record("update", self, self.content))
@@ -91,6 +101,14 @@ def make_fake_cl(ui: FakeUI) -> SimpleNamespace:
         payload: dict[str, Any]
         label: str = ""
         tooltip: str = ""
+        forId: str | None = None
+
+        async def send(self, for_id: str) -> None:
+            self.forId = for_id
+            ui.log.append(Record("action", self, self.label))
+
+        async def remove(self) -> None:
+            ui.log.append(Record("remove_action", self, self.label))
 
     @dataclass
     class User:
@@ -98,7 +116,10 @@ def make_fake_cl(ui: FakeUI) -> SimpleNamespace:
         display_name: str | None = None
         metadata: dict[str, Any] = field(default_factory=dict)
 
-    session = SimpleNamespace(get=lambda key, default=None: ui.user if key == "user" else default)
+    def session_get(key: str, default: Any = None) -> Any:
+        return ui.user if key == "user" else ui.session.get(key, default)
+
+    session = SimpleNamespace(get=session_get, set=ui.session.__setitem__)
     return SimpleNamespace(Message=Message, Step=Step, Text=Text, Action=Action, User=User, user_session=session,
                            context=SimpleNamespace(session=SimpleNamespace(thread_id="thread-1", id="session-1")))
 
@@ -120,6 +141,17 @@ class StubAssistant:
         text, cites = compose.jobs_answer(out, "counselor" if role == "counselor" else "citizen", describe="서귀포시")
         yield Event("result", result=AnswerResult(answer=text, route="job_search", citations=cites, tool_calls=[call],
                                                   jobs=[JobCard.model_validate(j) for j in jobs], role=role))  # type: ignore[arg-type]
+
+
+class EligibilityStub:
+    """Streams a voluntary-resignation check composed by the real templated composer for the asking role."""
+
+    def stream(self, question: str, *, role: str = "citizen", thread_id: str | None = None) -> Iterator[Event]:
+        profile = Profile(age=45, unit_period_days=400, separation_reason="voluntary", separation_date=date(2026, 3, 31))
+        out = check_eligibility("unemployment_benefit", profile, today=date(2026, 11, 21)).model_dump(mode="json")
+        text, cites = compose.eligibility_answer(out, "counselor" if role == "counselor" else "citizen", ask=None)
+        yield Event("result", result=AnswerResult(answer=text, route="eligibility", citations=cites, eligibility=[out],
+                                                  role=role))  # type: ignore[arg-type]
 
 
 class FakeManager:
@@ -383,3 +415,61 @@ def test_buttons_share_the_session_budget_and_other_sessions_are_not_affected(
     monkeypatch.setattr(chat.cl.context, "session", SimpleNamespace(thread_id="thread-2", id="session-2"))
     asyncio.run(chat.on_message(user_message(ui, "서귀포 호텔 일자리")))
     assert assistant.calls[-1] == ("서귀포 호텔 일자리", "counselor", "thread-2")  # staff view, as before
+
+
+# ---- "자세히" toggle -------------------------------------------------------------------------------------------
+
+
+def _details_button(message: Any) -> Any:
+    return next(a for a in message.actions if a.name == "details")
+
+
+def test_citizen_opens_and_closes_the_details_under_the_answer(env: Any) -> None:
+    ui, _, _ = env
+    chat.set_assistant(EligibilityStub())  # type: ignore[arg-type]
+    as_user(ui, "guest:7")
+    asyncio.run(chat.on_message(user_message(ui, "자진퇴사했는데 실업급여 받을 수 있나요?")))
+    answer = ui.messages("send")[0].obj
+    final = ui.final_texts()[-1]
+    assert "요건 점검" not in final and "받을 수 없는 것으로 보여요" in final
+    button = _details_button(answer)
+    assert button.label == render.DETAILS_SHOW and button.payload == {"m": answer.id}  # only the answer's id
+
+    ui.log.clear()
+    asyncio.run(chat.on_details(button))
+    (shown,) = ui.messages("send")
+    assert shown.obj.parent_id == answer.id
+    assert "요건 점검:" in shown.content and "고용보험법 제58조" in shown.content and "❌" in shown.content
+    (hide,) = ui.messages("action")
+    assert hide.obj.label == render.DETAILS_HIDE and hide.obj.forId == answer.id
+    assert [r.obj for r in ui.messages("remove_action")] == [button]
+
+    ui.log.clear()
+    asyncio.run(chat.on_details(hide.obj))
+    (removed,) = ui.messages("remove")
+    assert removed.content == shown.obj.id and ui.messages("send") == []
+    (again,) = ui.messages("action")
+    assert again.obj.label == render.DETAILS_SHOW and again.obj.forId == answer.id
+
+
+def test_details_of_an_unknown_or_forged_answer_are_not_shown(env: Any) -> None:
+    ui, _, _ = env
+    chat.set_assistant(EligibilityStub())  # type: ignore[arg-type]
+    as_user(ui, "guest:8")
+    asyncio.run(chat.on_message(user_message(ui, "자진퇴사했는데 실업급여 받을 수 있나요?")))
+    ui.log.clear()
+    for payload in ({"m": "someone-elses-message"}, {}, {"m": {"text": "가짜 안내"}}):
+        asyncio.run(chat.on_details(chat.cl.Action(name="details", payload=payload)))
+    assert [r.content for r in ui.messages("send")] == [render.DETAILS_GONE] * 3
+    assert ui.messages("action") == [] and ui.messages("remove") == []
+
+
+def test_counselor_gets_the_checklist_inline_and_no_toggle(env: Any) -> None:
+    ui, _, _ = env
+    chat.set_assistant(EligibilityStub())  # type: ignore[arg-type]
+    as_user(ui, "kim")
+    asyncio.run(chat.on_message(user_message(ui, "자진퇴사했는데 실업급여 받을 수 있나요?")))
+    final = ui.final_texts()[-1]
+    assert "요건 점검:" in final and "고용보험법 제58조" in final
+    answer = next(r.obj for r in ui.log if r.kind == "send" and r.obj.type == "assistant_message")
+    assert "details" not in [a.name for a in answer.actions]

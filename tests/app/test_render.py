@@ -90,49 +90,92 @@ def test_training_table() -> None:
     assert "AIG2026-1" not in render.training_table([course], "citizen")
 
 
-def _eligibility_result(role: str, profile: Profile) -> AnswerResult:
+def _eligibility_result(role: str, profile: Profile, **extra: Any) -> AnswerResult:
     out = check_eligibility("unemployment_benefit", profile, today=TODAY).model_dump(mode="json")
+    out.update(extra)
     text, cites = compose.eligibility_answer(out, role, ask=None)  # type: ignore[arg-type]
     keep: dict[str, Any] = {k: out[k] for k in ("program", "program_name", "decision", "reasons", "missing", "amounts",
-                                "applies_year", "notes", "sub_results") if k in out}
+                                "applies_year", "notes", "warnings", "sub_results") if k in out}
     return AnswerResult(answer=text, route="eligibility", citations=cites, eligibility=[keep], role=role)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("role", ["counselor"])
-def test_eligibility_checklist_shows_marks_articles_amounts_and_formulas(role: str) -> None:
-    profile = Profile(age=45, insured_period_days=4 * 365, unit_period_days=400,
-                      separation_reason="recommended_resignation", separation_date=date(2026, 10, 31),
-                      monthly_wage=3_000_000)
-    res = _eligibility_result(role, profile)
+ELIGIBLE = Profile(age=45, insured_period_days=4 * 365, unit_period_days=400, separation_reason="recommended_resignation",
+                   separation_date=date(2026, 10, 31), monthly_wage=3_000_000)
+
+
+def _inline_blocks(markdown: str) -> list[str]:
+    """Paragraphs and list items as the chat's Markdown renderer shows them (a soft line break kept as "\\n")."""
+    from markdown_it import MarkdownIt
+
+    breaks = {"softbreak": "\n", "hardbreak": "\n"}
+    return ["".join(breaks.get(c.type, c.content) for c in t.children or [])
+            for t in MarkdownIt("commonmark").enable("table").parse(markdown) if t.type == "inline"]
+
+
+def test_counselor_sees_the_full_checklist_once_with_articles_and_formulas() -> None:
+    res = _eligibility_result("counselor", ELIGIBLE)
     data = res.eligibility[0]
-    out = render.render_answer(res, role)  # type: ignore[arg-type]
-    assert out.content.startswith("**구직급여**")
+    out = render.render_answer(res, "counselor")
+    assert out.content.startswith("**구직급여 확인 결과 (2026년 기준)")
     for r in data["reasons"]:
-        mark = render.MARK[r["passed"]]
-        assert f"{mark} {r['text']} — 근거: {r['article']}" in out.content
+        assert f"{compose.MARK[r['passed']]} {r['text']} — {r['article']}" in out.content
     assert data["amounts"], "a 4-year, age-45 recommended resignation has computed amounts"
     for a in data["amounts"]:
-        assert f"**{a['name']}: " in out.content
-        assert f"계산식: {a['formula']}" in out.content
-    assert out.content.count("요건 점검") == 1  # compose's own checklist lines are not repeated
+        assert f"- {a['name']}: " in out.content and f"계산: {a['formula']}" in out.content
+    assert out.content.count("요건 점검") == 1
     assert "참고용이며 공식 결정이 아닙니다" in out.content
+    assert out.details == "" and "details" not in [a.name for a in out.actions]  # nothing hidden from staff
 
 
-def test_citizen_sees_the_short_summary_not_the_checklist() -> None:
-    profile = Profile(age=45, insured_period_days=4 * 365, unit_period_days=400,
-                      separation_reason="voluntary", separation_date=date(2026, 10, 31), monthly_wage=3_000_000)
-    res = _eligibility_result("citizen", profile)
+def test_citizen_sees_the_short_summary_and_opens_the_checklist_with_a_toggle() -> None:
+    profile = ELIGIBLE.model_copy(update={"separation_reason": "voluntary"})
+    # an amount left on an ineligible result (as the rules once did) must still not be shown
+    total = {"name": "최대 총액", "value": 11_888_640, "unit": "원", "formula": "66,048원 × 180일",
+             "article": "고용보험법 제46조, 제50조", "effective_from": "2026-01-01", "year": 2026, "confidence": "law"}
+    res = _eligibility_result("citizen", profile, amounts=[total])
     data = res.eligibility[0]
     assert data["decision"] == "ineligible"
     out = render.render_answer(res, "citizen")
-    assert out.content.startswith("**구직급여 확인 결과 (2026년 기준): 요건을 충족하지 않는 것으로 보여요 ❌**")
+    assert out.content.startswith("**알려주신 내용으로는 구직급여를 받을 수 없는 것으로 보여요 ❌** (2026년 기준)")
     failed = [r for r in data["reasons"] if r["passed"] is False]
     assert failed and all(f"❌ {r['text']}" in out.content for r in failed[:2])
     assert f"근거: {failed[0]['article']}" in out.content  # the failed rule's source comes first
     passed = [r for r in data["reasons"] if r["passed"]]
-    assert passed and not any(r["text"] in out.content for r in passed)  # met conditions are only counted
-    assert "계산식" not in out.content and "요건 점검\n" not in out.content
-    assert "참고용이며 공식 결정이 아닙니다" in out.content and "1350" in out.content
+    assert passed and not any(r["text"] in out.content for r in passed)  # met conditions are in the details
+    assert "계산" not in out.content and "요건 점검" not in out.content
+    assert "참고용이며 공식 결정이 아닙니다" in out.content and "1350" in out.content and "고용센터" in out.content
+    toggle = next(a for a in out.actions if a.name == "details")
+    assert toggle.label == render.DETAILS_SHOW
+    assert "요건 점검:" in out.details and all(compose.MARK[r["passed"]] in out.details for r in data["reasons"])
+    assert all(r["article"] in out.details for r in data["reasons"])
+    shown = out.content + out.details
+    assert data["amounts"] and not any(f"{a['name']}:" in shown for a in data["amounts"])  # ineligible: no amounts
+    assert "11,888,640원" not in shown
+
+
+def test_warnings_come_first_in_every_view() -> None:
+    warning = "2027년 수치는 아직 없어 2026년 기준으로 계산했어요."
+    for role in ("citizen", "counselor"):
+        res = _eligibility_result(role, ELIGIBLE, warnings=[warning])
+        out = render.render_answer(res, role)  # type: ignore[arg-type]
+        assert out.content.startswith(f"⚠️ **{warning}**")
+        res.answer, res.used_llm = "구직급여를 받을 수 있어요.", True  # a model's text that forgot the warning
+        out = render.render_answer(res, role)  # type: ignore[arg-type]
+        assert out.content.startswith(f"⚠️ **{warning}**\n\n구직급여를 받을 수 있어요.")
+        if role == "counselor":
+            assert "요건 점검:" in out.content and not out.details
+        else:
+            assert "요건 점검:" not in out.content and out.details.startswith(f"⚠️ **{warning}**")
+
+
+@pytest.mark.parametrize("role", ["citizen", "counselor"])
+def test_rendered_eligibility_answers_keep_every_line_apart(role: str) -> None:
+    for profile in (ELIGIBLE, Profile(), ELIGIBLE.model_copy(update={"separation_reason": "voluntary"})):
+        res = _eligibility_result(role, profile)
+        out = render.render_answer(res, role)  # type: ignore[arg-type]
+        for markdown in (out.content, out.details):
+            joined = [b for b in _inline_blocks(markdown) if "\n" in b]
+            assert not joined, joined
 
 
 def test_counselor_view_keeps_the_policy_passage_and_its_basis() -> None:
@@ -145,9 +188,9 @@ def test_counselor_view_keeps_the_policy_passage_and_its_basis() -> None:
     text, cites = compose.eligibility_answer(out_tool, "counselor", ask=None, guide=[passage], guide_first=True)
     res = AnswerResult(answer=text, route="eligibility", citations=cites, eligibility=[out_tool], role="counselor")
     out = render.render_answer(res, "counselor")
-    assert out.content.startswith("**구직급여**")  # the structured checklist first
-    assert "120일부터 270일까지" in out.content and "근거: 제50조·별표1" in out.content
-    assert "확인 결과 (2026년 기준)" not in out.content  # compose's header is replaced by the checklist's
+    assert out.content.startswith("**구직급여 소정급여일수 (받는 기간) — 소정급여일수란**")  # the passage answers first
+    assert "120일부터 270일까지" in out.content and "· 근거: 제50조·별표1" in out.content
+    assert out.content.count("확인 결과 (2026년 기준)") == 1  # the checklist once
 
 
 def test_need_more_info_keeps_the_question() -> None:
@@ -158,7 +201,7 @@ def test_need_more_info_keeps_the_question() -> None:
     text, _ = compose.eligibility_answer(out_tool, "citizen", ask=question)
     res = AnswerResult(answer=text, route="eligibility", eligibility=[out_tool], follow_up=True)
     out = render.render_answer(res, "citizen")
-    assert f"👉 {question}" in out.content
+    assert f"👉 {question}" in out.content and out.content.count("👉") == 1
     assert "❓" in out.content
 
 
