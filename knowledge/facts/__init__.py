@@ -1,0 +1,259 @@
+"""Sourced facts as typed tables (``*.yaml`` next to this file): one pydantic model per table, one loader.
+
+Every entry carries where it comes from (``source``, ``url``, ``notice``/``article``), the period it is in force
+(``effective_from``/``effective_to``) and a confidence tag (:data:`knowledge.schemas.Confidence`). ``load_facts(name)``
+validates ``<name>.yaml`` against its model and caches it; a broken file raises :class:`FactsFileError` naming the
+file and the key. Typed accessors (:func:`median_income`, :func:`military_service`) return the concrete models.
+
+This package imports none of ``app``, ``graphs`` or ``ingest``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+from typing import Literal, Self, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from knowledge.schemas import Confidence
+
+FACTS_DIR = Path(__file__).resolve().parent
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FactsFileError(ValueError):
+    """A facts file is missing, is not valid YAML, or does not match its model."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class InForce(_Strict):
+    """An entry's period in force (``effective_to`` None = still in force); shared with the eligibility rules."""
+
+    effective_from: date
+    effective_to: date | None = None
+
+    @model_validator(mode="after")
+    def _period_is_ordered(self) -> Self:
+        if self.effective_to is not None and self.effective_to < self.effective_from:
+            raise ValueError("effective_to is before effective_from")
+        return self
+
+    def in_force(self, day: date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+
+class SourcedFact(InForce):
+    """What every fact entry carries."""
+
+    confidence: Confidence
+    source: str = Field(min_length=1)
+    url: str | None = None
+    note: str | None = None  # Korean caveat to show whenever the entry is used
+
+
+class FactTable(_Strict):
+    """Head of every facts file: its ``name`` (= the file stem) and a Korean title."""
+
+    name: str
+    title: str
+
+
+# --------------------------------------------------------------------------------------- 기준 중위소득
+
+
+class MedianIncomeYear(SourcedFact):
+    by_household_size: dict[int, int] = Field(min_length=1)
+    notice: str = Field(min_length=1)  # the 고시 it comes from
+
+    @model_validator(mode="after")
+    def _sizes_and_amounts_grow(self) -> Self:
+        sizes = sorted(self.by_household_size)
+        if sizes[0] < 1 or sizes != list(range(sizes[0], sizes[-1] + 1)):
+            raise ValueError("household sizes must be consecutive from 1")
+        amounts = [self.by_household_size[s] for s in sizes]
+        if amounts != sorted(set(amounts)):
+            raise ValueError("amounts must increase with the household size")
+        return self
+
+
+class IncomeShare(_Strict):
+    """A monthly household income as a share (%) of the year's 기준 중위소득 for its household size."""
+
+    year: int  # the table year used
+    requested_year: int
+    household_size: int
+    monthly_income: int
+    median: int
+    percent: Decimal  # exact
+    entry: MedianIncomeYear
+
+    @property
+    def fell_back(self) -> bool:
+        return self.year != self.requested_year
+
+    def percent_1(self) -> Decimal:
+        """The share rounded half-up to one decimal (74.64… → 74.6)."""
+        return self.percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+class MedianIncomeTable(FactTable):
+    name: Literal["median_income"]
+    unit: str
+    article: str
+    years: dict[int, MedianIncomeYear] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _years_match_periods(self) -> Self:
+        for year, entry in self.years.items():
+            if entry.effective_from.year != year:
+                raise ValueError(f"years.{year}: effective_from is not in {year}")
+        return self
+
+    def year_for(self, year: int) -> int:
+        """``year`` when the table has it, else the latest earlier year (or the earliest)."""
+        if year in self.years:
+            return year
+        earlier = [y for y in self.years if y < year]
+        return max(earlier) if earlier else min(self.years)
+
+    def monthly(self, year: int, household_size: int) -> int | None:
+        """The table value for exactly this year and household size (``None`` when not in the table)."""
+        entry = self.years.get(year)
+        return None if entry is None else entry.by_household_size.get(household_size)
+
+    def share(self, monthly_income: int, household_size: int, year: int) -> IncomeShare | None:
+        """``monthly_income`` ÷ 기준 중위소득(year or the last known year, household size) × 100."""
+        used = self.year_for(year)
+        entry = self.years[used]
+        median = entry.by_household_size.get(household_size)
+        if median is None:
+            return None
+        return IncomeShare(
+            year=used,
+            requested_year=year,
+            household_size=household_size,
+            monthly_income=monthly_income,
+            median=median,
+            percent=Decimal(monthly_income) * 100 / Decimal(median),
+            entry=entry,
+        )
+
+
+# --------------------------------------------------------------------------------------- 병역 연장
+
+
+class MilitaryExtension(SourcedFact):
+    label: str
+    cap_months: int = Field(gt=0)
+    article: str = Field(min_length=1)
+
+    def counted_months(self, service_months: int) -> int:
+        """The service months that extend the youth age ceiling (actual service, at most the cap)."""
+        return min(service_months, self.cap_months)
+
+
+class MilitaryServiceTable(FactTable):
+    name: Literal["military_service"]
+    extensions: dict[str, MilitaryExtension] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------------------- loading
+
+FACT_MODELS: dict[str, type[FactTable]] = {
+    "median_income": MedianIncomeTable,
+    "military_service": MilitaryServiceTable,
+}
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+TableT = TypeVar("TableT", bound=FactTable)
+
+
+def _format_errors(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in err['loc']) or '<top level>'}: {err['msg']}" for err in exc.errors()
+    )
+
+
+def load_yaml_model(path: Path, model: type[ModelT], error: type[ValueError]) -> ModelT:
+    """Read ``path`` (YAML) and validate it as ``model``; any problem raises ``error`` naming the file and key."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+    except OSError as exc:
+        raise error(f"{path}: cannot read file: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: invalid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise error(f"{path}: <top level>: expected a mapping, got {type(raw).__name__}")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise error(f"{path}: {_format_errors(exc)}") from exc
+
+
+def load_facts_file(path: Path, model: type[TableT]) -> TableT:
+    """Read and validate one facts file; any problem raises :class:`FactsFileError` with the file and key."""
+    table = load_yaml_model(path, model, FactsFileError)
+    if table.name != path.stem:
+        raise FactsFileError(f"{path}: name: {table.name!r} is not the file name {path.stem!r}")
+    return table
+
+
+@cache
+def load_facts(name: str) -> FactTable:
+    """The validated facts table ``name`` (cached). Unknown names raise ``KeyError`` listing the known ones."""
+    model = FACT_MODELS.get(name)
+    if model is None:
+        raise KeyError(f"unknown facts table {name!r}; known: {', '.join(FACT_MODELS)}")
+    return load_facts_file(FACTS_DIR / f"{name}.yaml", model)
+
+
+def _typed(name: str, model: type[TableT]) -> TableT:
+    table = load_facts(name)
+    if not isinstance(table, model):  # pragma: no cover - guarded by FACT_MODELS
+        raise TypeError(f"{name}: expected {model.__name__}")
+    return table
+
+
+def median_income() -> MedianIncomeTable:
+    """기준 중위소득 by year × household size."""
+    return _typed("median_income", MedianIncomeTable)
+
+
+def military_service() -> MilitaryServiceTable:
+    """Youth age-ceiling extensions by military service, per program."""
+    return _typed("military_service", MilitaryServiceTable)
+
+
+def validate_all_facts() -> list[str]:
+    """Load every bundled facts table (raises on the first broken one); returns their names."""
+    for name in FACT_MODELS:
+        load_facts(name)
+    return list(FACT_MODELS)
+
+
+__all__ = [
+    "FACTS_DIR",
+    "FACT_MODELS",
+    "FactTable",
+    "FactsFileError",
+    "InForce",
+    "IncomeShare",
+    "MedianIncomeTable",
+    "MedianIncomeYear",
+    "MilitaryExtension",
+    "MilitaryServiceTable",
+    "SourcedFact",
+    "load_facts",
+    "load_facts_file",
+    "load_yaml_model",
+    "median_income",
+    "military_service",
+    "validate_all_facts",
+]
