@@ -6,7 +6,7 @@ import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from graphs.eligibility.models import (
@@ -19,6 +19,7 @@ from graphs.eligibility.models import (
     Reason,
 )
 from graphs.eligibility.ruleset import OP_WORDS, Condition, Range, Sourced, Threshold, dec, load_rules
+from knowledge.facts import MilitaryExtension, SourcedFact
 from knowledge.schemas import Confidence
 
 CONFIRM_NOTE = (
@@ -90,6 +91,24 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def full_years(start: date, end_exclusive: date) -> tuple[int, int]:
+    """Whole calendar years from ``start`` up to ``end_exclusive`` and the days left over (leap days count)."""
+    years = (end_exclusive.year - start.year) + 1
+    while years > 0 and add_months(start, 12 * years) > end_exclusive:
+        years -= 1
+    years = max(years, 0)
+    return years, (end_exclusive - add_months(start, 12 * years)).days
+
+
+def fallback_warning(subject: str, year: int, used: int) -> str:
+    """The warning shown first when ``year`` has no figures and ``used``'s were applied (``subject`` ends with its
+    particle, e.g. "구직촉진수당 월액이")."""
+    return (
+        f"{year}년 {subject} 아직 발표되지 않았거나 확인되지 않아 {used}년 기준으로 계산했습니다. "
+        f"{year}년 실제 금액은 다를 수 있으니 고용24(www.work24.go.kr) 또는 ☎1350에서 확인하세요."
+    )
 
 
 def select_year(table: Mapping[int, T], year: int) -> tuple[int, T, str | None]:
@@ -169,6 +188,7 @@ class Builder:
     missing: list[MissingFact] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # shown first, before the verdict
     flagged: bool = False  # an [UNVERIFIED]/[CONFLICT] entry was used → the confirm note is added
 
     # --- questions and notes
@@ -179,6 +199,10 @@ class Builder:
     def note(self, text: str | None) -> None:
         if text and text not in self.notes:
             self.notes.append(text)
+
+    def warn(self, text: str | None) -> None:
+        if text and text not in self.warnings:
+            self.warnings.append(text)
 
     def use(self, entry: Sourced) -> None:
         """Record that ``entry`` was used: its caveat becomes a note; a flagged entry adds the confirm note."""
@@ -214,8 +238,10 @@ class Builder:
                 self.ask(ask)
             return self.reason(rule_id, th, None, f"{th.label}: 정보가 필요합니다 ({rule}).")
         ok = th.check(actual)
-        verdict = "충족" if ok else "미충족"
-        return self.reason(rule_id, th, ok, f"{th.label} {quantity(actual, th.unit)} — {rule} → {verdict}")
+        text = f"{th.label} {quantity(actual, th.unit)} — {rule} → {'충족' if ok else '미충족'}"
+        if not ok:
+            text += missed_by(th, actual) + (f" {th.remedy}" if th.remedy else "")
+        return self.reason(rule_id, th, ok, text)
 
     def in_range(self, rule_id: str, rng: Range, actual: int | None, ask: str | None = None) -> bool | None:
         rule = f"기준 {num(rng.min)}~{num(rng.max)}{rng.unit}"
@@ -224,8 +250,10 @@ class Builder:
                 self.ask(ask)
             return self.reason(rule_id, rng, None, f"{rng.label}: 정보가 필요합니다 ({rule}).")
         ok = rng.contains(actual)
-        verdict = "충족" if ok else "미충족"
-        return self.reason(rule_id, rng, ok, f"{rng.label} {num(actual)}{rng.unit} — {rule} → {verdict}")
+        text = f"{rng.label} {num(actual)}{rng.unit} — {rule} → {'충족' if ok else '미충족'}"
+        if not ok and rng.remedy:
+            text += f" {rng.remedy}"
+        return self.reason(rule_id, rng, ok, text)
 
     def condition(
         self, rule_id: str, cond: Condition, ok: bool | None, ask: str | None = None
@@ -246,9 +274,12 @@ class Builder:
         *entries: Sourced,
         year: int,
         article: str | None = None,
+        fell_back: bool = False,
     ) -> Amount:
+        """Record an amount; ``fell_back`` (the year's figures were missing) marks it unverified."""
         for entry in entries:
             self.use(entry)
+        confidence = weakest(*(e.confidence for e in entries), *(("unverified",) if fell_back else ()))
         amount = Amount(
             name=name,
             value=value,
@@ -257,7 +288,7 @@ class Builder:
             article=article or entries[0].article,
             effective_from=max(e.effective_from for e in entries),
             year=year,
-            confidence=weakest(*(e.confidence for e in entries)),
+            confidence=confidence,
             source_url=next((e.url for e in entries if e.url), None),
         )
         self.amounts.append(amount)
@@ -278,14 +309,113 @@ class Builder:
             decision=final,
             reasons=list(self.reasons),
             missing=[] if final == "ineligible" else list(self.missing),
-            amounts=list(self.amounts),
+            # an ineligible result offers nothing that reads as a payment
+            amounts=[] if final == "ineligible" else list(self.amounts),
             applies_year=applies_year,
             notes=list(self.notes),
+            warnings=merge_texts(self.warnings, *(s.warnings for s in sub_results or [])),
             sub_results=list(sub_results or []),
         )
         if self.flagged or has_flagged(result):  # the confirm note goes last, once
             result.notes = [n for n in result.notes if n != CONFIRM_NOTE] + [CONFIRM_NOTE]
         return result
+
+
+def merge_texts(*groups: Iterable[str]) -> list[str]:
+    """Concatenate texts keeping the first occurrence of each."""
+    merged: list[str] = []
+    for group in groups:
+        merged.extend(t for t in group if t not in merged)
+    return merged
+
+
+def missed_by(th: Threshold, actual: int | float | Decimal) -> str:
+    """How far a failed ``>=``/``<=`` requirement was missed, e.g. " (30일 부족)" or " (14.6%p 초과)"."""
+    gap = abs(dec(actual) - dec(th.value))
+    if th.op not in (">=", "<=") or gap == 0:
+        return ""
+    word = "부족" if th.op == ">=" else "초과"
+    if th.unit == "원":
+        return f" ({compact_won(int(gap))} {word})"
+    unit = "%p" if th.unit == "%" else th.unit
+    return f" ({num(gap.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP))}{unit} {word})"
+
+
+def sourced(fact: SourcedFact, article: str) -> Sourced:
+    """A fact from ``knowledge.facts`` as a rule entry (for reasons and amounts)."""
+    return Sourced(
+        article=article,
+        effective_from=fact.effective_from,
+        effective_to=fact.effective_to,
+        confidence=fact.confidence,
+        source=fact.source,
+        url=fact.url,
+        note=fact.note,
+    )
+
+
+def within_youth_ceiling(
+    rng: Range, age: int | None, service_months: int | None, ext: MilitaryExtension
+) -> bool | None:
+    """Whether a whole-year ``age`` is within a youth range whose ceiling military service raises.
+
+    The true age lies in [age, age + 1): with ``c`` counted service months the requirement holds for sure when
+    ``age ≤ max + c/12`` and fails for sure when ``age ≥ max + 1 + c/12``; in between it depends on the birthday.
+    Above the ceiling with the service unknown it is unknown while the largest extension could still help.
+    """
+    if age is None:
+        return None
+    if age < rng.min:
+        return False
+    if age <= rng.max or service_months == 0:
+        return age <= rng.max
+    if service_months is None:
+        return None if age < rng.max + 1 + Decimal(ext.cap_months) / 12 else False
+    ceiling = rng.max + Decimal(ext.counted_months(service_months)) / 12
+    if age <= ceiling:
+        return True
+    return False if age >= ceiling + 1 else None
+
+
+def youth_age(
+    b: Builder,
+    rule_id: str,
+    rng: Range,
+    age: int | None,
+    service_months: int | None,
+    ext: MilitaryExtension,
+) -> bool | None:
+    """A youth age requirement (:func:`within_youth_ceiling`) as a reason; asks for the age or the service."""
+    if age is None or age <= rng.max or service_months == 0:
+        return b.in_range(rule_id, rng, age, ask="age")
+    entry = Sourced(
+        article=f"{rng.article}; {ext.article}",
+        effective_from=max(rng.effective_from, ext.effective_from),
+        confidence=weakest(rng.confidence, ext.confidence),
+        source=f"{rng.source}; {ext.source}",
+        url=ext.url or rng.url,
+        note=ext.note,
+    )
+    verdict = within_youth_ceiling(rng, age, service_months, ext)
+    head = f"{getattr(rng, 'label', '')} {age}{rng.unit} — 기준 {num(rng.min)}~{num(rng.max)}{rng.unit}"
+    if service_months is None:
+        if verdict is None:
+            b.ask("military_service_months")
+            text = f"{head}, 병역을 이행했다면 실제 복무기간(최대 {ext.cap_months}개월)만큼 상한이 늘어납니다 — 복무기간 확인 필요"
+        else:
+            text = f"{head} → 미충족 (병역 복무기간 최대 {ext.cap_months}개월을 더해도 상한을 넘습니다)"
+        return b.reason(rule_id, entry, verdict, text)
+    counted = ext.counted_months(service_months)
+    extended = (
+        f"{head}, 병역 {service_months}개월(인정 {counted}개월, 최대 {ext.cap_months}개월) 가산 → "
+        f"상한 {num(rng.max)}{rng.unit} + {counted}개월"
+    )
+    outcome = {
+        True: "충족",
+        False: "미충족",
+        None: "생일에 따라 달라져 고용센터에서 생년월일로 확인이 필요합니다",
+    }
+    return b.reason(rule_id, entry, verdict, f"{extended} → {outcome[verdict]}")
 
 
 def merge_missing(*groups: Iterable[MissingFact]) -> list[MissingFact]:

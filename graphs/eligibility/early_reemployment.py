@@ -135,6 +135,7 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     if daily is None:
         b.ask("monthly_wage")
     else:
+        b.warn(yf.warning)
         b.note(yf.note)
         b.amount(
             "구직급여일액",
@@ -148,6 +149,7 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
             yf.figures.daily_cap,
             year=daily.year,
             article="고용보험법 제45조, 제46조, 같은 법 시행령 제68조",
+            fell_back=yf.fell_back,
         )
         remaining = profile.remaining_benefit_days
         if remaining is not None:
@@ -156,12 +158,14 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
                 "조기재취업수당",
                 value,
                 "원",
-                f"구직급여일액 {won(daily.value)} × 남은 일수 {remaining}일 × {ratio_text(r.payment_ratio)} = {won(value)}",
+                f"{yf.label()}조기재취업수당 = 남은 소정급여일수 × 구직급여일액 × {ratio_text(r.payment_ratio)}: "
+                f"{remaining}일 × {won(daily.value)} × {ratio_text(r.payment_ratio)} = {won(value)}",
                 r.payment_ratio,
                 yf.figures.min_wage_hourly,
                 yf.figures.daily_cap,
                 year=daily.year,
                 article=r.payment_ratio.article,
+                fell_back=yf.fell_back,
             )
 
     claim = r.claim_after_months

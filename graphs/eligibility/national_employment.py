@@ -8,22 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from graphs.eligibility.common import (
     Builder,
     aggregate,
     compact_won,
+    fallback_warning,
     merge_missing,
     num,
     rules_of,
     select_year,
+    sourced,
     verdict_of,
+    within_youth_ceiling,
     won,
+    youth_age,
 )
 from graphs.eligibility.models import EligibilityResult
 from graphs.eligibility.ruleset import NationalEmploymentRules, Sourced, Threshold, TrackId
 from graphs.profile import Profile
+from knowledge.facts import MilitaryExtension, median_income, military_service
 
 PROGRAM = "national_employment_support"
 TRACKS: tuple[TrackId, ...] = ("type1_requirement", "type1_selection", "type1_youth", "type2")
@@ -36,31 +40,39 @@ def rules() -> NationalEmploymentRules:
 @dataclass(frozen=True)
 class Income:
     pct: float | None
-    entry: Sourced | None  # the median-income entry used to derive pct, if any
+    entry: Sourced | None  # the 기준 중위소득 entry used to derive pct, if any
     formula: str | None
+    warning: str | None = None  # the application year had no 기준 중위소득 and the last known year was used
 
 
 def household_income(profile: Profile, r: NationalEmploymentRules, year: int) -> Income:
-    """Income as % of 기준 중위소득: given, or derived from monthly income and household size when known."""
+    """Income as % of 기준 중위소득: given, or derived from the monthly income and the household size with the
+    기준 중위소득 table (knowledge/facts/median_income.yaml) of the application year (or the last known one)."""
     if profile.household_income_pct is not None:
         return Income(profile.household_income_pct, None, None)
     monthly, size = profile.household_income_monthly, profile.household_size
-    if monthly is None or size is None or year not in r.median_income:
+    if monthly is None or size is None:
         return Income(None, None, None)
-    median_entry = r.median_income[year]
-    median = median_entry.by_household_size.get(size)
-    if median is None:
+    table = median_income()
+    share = table.share(monthly, size, year)
+    if share is None:
         return Income(None, None, None)
-    pct = Decimal(monthly * 100) / Decimal(median)
-    pct_1 = float(pct.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    pct = share.percent_1()
     formula = (
-        f"가구 월소득 {won(monthly)} ÷ {year}년 {size}인 가구 기준 중위소득 {won(median)} = {num(pct_1)}%"
+        f"가구 월소득 {won(monthly)} ÷ {share.year}년 {size}인 가구 기준 중위소득 {won(share.median)} × 100 "
+        f"= {num(pct)}% ({share.entry.notice}). {r.income_estimate.text}"
     )
-    return Income(float(pct), median_entry, formula)
+    warning = fallback_warning("기준 중위소득이", year, share.year) if share.fell_back else None
+    return Income(float(pct), sourced(share.entry, table.article), formula, warning)
 
 
-def is_youth(r: NationalEmploymentRules, age: int | None) -> bool | None:
-    return None if age is None else r.youth_age.contains(age)
+def extension() -> MilitaryExtension:
+    return military_service().extensions[PROGRAM]
+
+
+def is_youth(r: NationalEmploymentRules, profile: Profile) -> bool | None:
+    """15–34 with the ceiling raised by military service (시행령 제2조⑤); ``None`` while it cannot be told."""
+    return within_youth_ceiling(r.youth_age, profile.age, profile.military_service_months, extension())
 
 
 # ------------------------------------------------------------------------------------------- checks
@@ -86,6 +98,7 @@ def _check_exclusions(b: Builder, r: NationalEmploymentRules, profile: Profile) 
 def _check_income(b: Builder, th: Threshold, income: Income) -> bool | None:
     if income.entry is not None:
         b.use(income.entry)
+    b.warn(income.warning)
     verdict = b.threshold("nes.income", th, income.pct, ask="household_income_pct")
     if income.formula:
         b.note(f"소득 비율 추정: {income.formula}")
@@ -95,6 +108,16 @@ def _check_income(b: Builder, th: Threshold, income: Income) -> bool | None:
 def _check_assets(
     b: Builder, r: NationalEmploymentRules, assets: int | None, youth: bool | None
 ) -> bool | None:
+    """4억 (5억 for youths); while youth is unknown, an amount between the two waits for the military service."""
+    if youth is None and assets is not None and r.assets.check(assets) != r.assets_youth.check(assets):
+        b.ask("military_service_months")
+        return b.reason(
+            "nes.assets",
+            r.assets_youth,
+            None,
+            f"가구 재산 {compact_won(assets)} — 청년(병역 가산 포함)이면 기준 {compact_won(int(r.assets_youth.value))} "
+            f"이하라 충족, 아니면 기준 {compact_won(int(r.assets.value))} 초과 → 청년 여부 확인 필요",
+        )
     th = r.assets_youth if youth else r.assets
     return b.threshold("nes.assets", th, assets, ask="household_assets")
 
@@ -150,27 +173,33 @@ def _check_experience_lacking(b: Builder, r: NationalEmploymentRules, profile: P
 def _allowance_amounts(b: Builder, r: NationalEmploymentRules, today: date, dependents: int | None) -> int:
     """구직촉진수당 (+ 부양가족 가산) of the application year; returns the year used."""
     year, allowance, year_note = select_year(r.allowance, today.year)
-    b.note(year_note)
+    fell_back = year_note is not None
+    if fell_back:
+        b.warn(fallback_warning("구직촉진수당 월액이", today.year, year))
     b.note(allowance.scope_note)
     b.amount(
         "구직촉진수당 월액",
         allowance.monthly,
         "원/월",
-        f"{year}년 구직촉진수당 월 {compact_won(allowance.monthly)}",
+        f"구직촉진수당 월액 = 그해 고용정책심의회 결정 금액: {year}년 월 {compact_won(allowance.monthly)}",
         allowance,
         year=year,
+        fell_back=fell_back,
     )
     total = allowance.monthly * allowance.months
     b.amount(
         "구직촉진수당 총액",
         total,
         "원",
-        f"월 {won(allowance.monthly)} × {allowance.months}개월 = {won(total)} (부양가족 가산 제외)",
+        f"구직촉진수당 총액 = 월액 × 지급기간 {allowance.months}개월: 월 {won(allowance.monthly)} × {allowance.months}개월 "
+        f"= {won(total)} (부양가족 가산 제외)",
         allowance,
         year=year,
+        fell_back=fell_back,
     )
     add_year, addition, add_note = select_year(r.dependent_addition, today.year)
-    b.note(add_note)
+    if add_note is not None:
+        b.warn(fallback_warning("부양가족 가산 금액이", today.year, add_year))
     if dependents is None:
         b.ask("dependents")
         b.use(addition)
@@ -180,20 +209,23 @@ def _allowance_amounts(b: Builder, r: NationalEmploymentRules, today: date, depe
         "부양가족 가산 월액",
         monthly_add,
         "원/월",
-        f"부양가족 {dependents}명 × {won(addition.per_person)} = {won(dependents * addition.per_person)}"
-        f" (월 최대 {won(addition.monthly_max)}) → {won(monthly_add)}",
+        f"부양가족 가산 = 대상 가족 수 × 1인당 {won(addition.per_person)} (월 최대 {won(addition.monthly_max)}): "
+        f"{dependents}명 × {won(addition.per_person)} = {won(dependents * addition.per_person)} → {won(monthly_add)}",
         addition,
         year=add_year,
+        fell_back=add_note is not None,
     )
     grand = (allowance.monthly + monthly_add) * allowance.months
     b.amount(
         "구직촉진수당 총액(가산 포함)",
         grand,
         "원",
-        f"(월 {won(allowance.monthly)} + 가산 {won(monthly_add)}) × {allowance.months}개월 = {won(grand)}",
+        f"(월액 + 가산) × {allowance.months}개월: (월 {won(allowance.monthly)} + 가산 {won(monthly_add)}) × "
+        f"{allowance.months}개월 = {won(grand)}",
         allowance,
         addition,
         year=year,
+        fell_back=fell_back,
     )
     return year
 
@@ -226,7 +258,7 @@ def _type1_requirement(
     b = _new(r, "type1_requirement")
     _check_age(b, r, profile.age)
     _check_income(b, r.income_type1, income)
-    _check_assets(b, r, profile.household_assets, is_youth(r, profile.age))
+    _check_assets(b, r, profile.household_assets, is_youth(r, profile))
     _check_experience_met(b, r, profile)
     _check_exclusions(b, r, profile)
     year = _allowance_amounts(b, r, today, profile.dependents)
@@ -240,7 +272,7 @@ def _type1_selection(
     b = _new(r, "type1_selection")
     _check_age(b, r, profile.age)
     _check_income(b, r.income_type1, income)
-    _check_assets(b, r, profile.household_assets, is_youth(r, profile.age))
+    _check_assets(b, r, profile.household_assets, is_youth(r, profile))
     _check_experience_lacking(b, r, profile)
     _check_exclusions(b, r, profile)
     year = _allowance_amounts(b, r, today, profile.dependents)
@@ -251,7 +283,7 @@ def _type1_youth(
     profile: Profile, r: NationalEmploymentRules, income: Income, today: date
 ) -> EligibilityResult:
     b = _new(r, "type1_youth")
-    b.in_range("nes.youth_age", r.youth_age, profile.age, ask="age")
+    youth_age(b, "nes.youth_age", r.youth_age, profile.age, profile.military_service_months, extension())
     _check_income(b, r.income_youth_special, income)
     _check_assets(b, r, profile.household_assets, True)
     _check_exclusions(b, r, profile)
@@ -259,13 +291,38 @@ def _type1_youth(
     return b.result(year)
 
 
-def _type2(profile: Profile, r: NationalEmploymentRules, income: Income, today: date) -> EligibilityResult:
-    b = _new(r, "type2")
-    _check_age(b, r, profile.age)
-    youth = is_youth(r, profile.age)
+def _check_type2_income(b: Builder, r: NationalEmploymentRules, profile: Profile, income: Income) -> None:
+    """Ⅱ유형 income: youths 18–34 (ceiling raised by military service) join without an income test under the
+    operating rule; 15–17 use the statute's 120 %; adults 100 %. Unknown youth: a share within 100 % passes anyway."""
+    waiver = r.type2_youth_no_income
+    youth = is_youth(r, profile)
+    age = profile.age
+    if youth and age is not None and age >= waiver.min:
+        b.reason("nes.income", waiver, True, waiver.text)
+        return
+    if (
+        youth is None
+        and age is not None
+        and not (income.pct is not None and r.income_type2.check(income.pct))
+    ):
+        youth_age(b, "nes.youth_age", r.youth_age, age, profile.military_service_months, extension())
+        b.reason(
+            "nes.income",
+            waiver,
+            None,
+            f"청년이면 {waiver.label}로 소득과 관계없이, 아니면 가구 소득이 기준 중위소득 "
+            f"{num(r.income_type2.value)}% 이하여야 참여할 수 있습니다 → 청년 여부 확인 필요",
+        )
+        return
     passed = _check_income(b, r.income_type2_youth if youth else r.income_type2, income)
     if passed is False:
         b.note(r.type2_other_groups.text)
+
+
+def _type2(profile: Profile, r: NationalEmploymentRules, income: Income, today: date) -> EligibilityResult:
+    b = _new(r, "type2")
+    _check_age(b, r, profile.age)
+    _check_type2_income(b, r, profile, income)
     _success_amount(b, r, today)
     return b.result(today.year)
 

@@ -7,20 +7,18 @@ raises :class:`RuleFileError` naming the file and the key.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Literal, Self, TypeVar, get_args
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graphs.profile import Profile, SeparationReason
+from knowledge.facts import InForce, load_yaml_model
 from knowledge.schemas import Confidence
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 Op = Literal[">=", ">", "<=", "<"]
 OP_WORDS: dict[str, str] = {">=": "이상", ">": "초과", "<=": "이하", "<": "미만"}
@@ -44,25 +42,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Sourced(_Strict):
-    """Metadata every rule entry carries."""
+class Sourced(InForce):
+    """Metadata every rule entry carries (the period in force and its check come from ``InForce``)."""
 
     article: str = Field(min_length=1)
-    effective_from: date
-    effective_to: date | None = None
     confidence: Confidence
     source: str = Field(min_length=1)
     url: str | None = None
     note: str | None = None  # Korean caveat shown to the person whenever this entry is used
-
-    @model_validator(mode="after")
-    def _period_is_ordered(self) -> Self:
-        if self.effective_to is not None and self.effective_to < self.effective_from:
-            raise ValueError("effective_to is before effective_from")
-        return self
-
-    def in_force(self, day: date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+    remedy: str | None = None  # Korean: what would change a failed requirement (added to the failing reason)
 
 
 class Threshold(Sourced):
@@ -151,7 +139,9 @@ class UnemploymentYear(_Strict):
 
 
 class BenefitDaysBand(_Strict):
-    below_days: int | None = Field(default=None, gt=0)  # insured period strictly below this many days
+    below_years: int | None = Field(
+        default=None, gt=0
+    )  # insured period strictly below this many (calendar) years
     label: str
     under_senior: int = Field(gt=0)
     senior_or_disabled: int = Field(gt=0)
@@ -159,26 +149,30 @@ class BenefitDaysBand(_Strict):
 
 class BenefitDaysTable(Sourced):
     senior_age: int
+    # Only a number of days is known (no dates): a year is counted as this many days (documented convention).
+    days_per_year: int = Field(gt=0)
     bands: list[BenefitDaysBand] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _bands_ascend(self) -> Self:
-        bounds = [b.below_days for b in self.bands]
+        bounds = [b.below_years for b in self.bands]
         if bounds[-1] is not None or any(b is None for b in bounds[:-1]):
-            raise ValueError("only the last band may (and must) have below_days: null")
+            raise ValueError("only the last band may (and must) have below_years: null")
         finite = [b for b in bounds if b is not None]
         if finite != sorted(set(finite)):
-            raise ValueError("below_days must strictly increase")
+            raise ValueError("below_years must strictly increase")
         return self
 
-    def band_for(self, insured_days: int) -> BenefitDaysBand:
-        return next(b for b in self.bands if b.below_days is None or insured_days < b.below_days)
+    def band_for(self, years: int) -> BenefitDaysBand:
+        """The band of an insured period of ``years`` full (calendar) years."""
+        return next(b for b in self.bands if b.below_years is None or years < b.below_years)
 
 
 class WorkHours(Sourced):
     default: float = Field(gt=0)
     minimum: float = Field(gt=0)
     maximum: float = Field(gt=0)
+    minimum_note: str  # shown when the hours are below the minimum (the rule's source is secondary: ⚠️)
 
 
 class AverageWage(Sourced):
@@ -186,10 +180,18 @@ class AverageWage(Sourced):
     fallback_days: int = Field(gt=0)
 
 
+class PriorPeriod(Sourced):
+    """제50조④1호: an earlier insured period counts if lost within ``gap_years`` before this job and no 구직급여."""
+
+    label: str
+    gap_years: int = Field(gt=0)
+
+
 class UnemploymentRules(ProgramRules):
     program: Literal["unemployment_benefit"]
     unit_period: Threshold
-    insured_days_proxy: Threshold
+    unit_period_help: Notice  # where a person finds the 피보험 단위기간 (shown while it is unknown)
+    prior_period: PriorPeriod
     claim_period_months: Figure
     separation_reasons: dict[SeparationReason, ReasonRule]
     self_employed: Notice
@@ -253,8 +255,10 @@ class DependentAddition(Sourced):
     monthly_max: int = Field(gt=0)
 
 
-class MedianIncome(Sourced):
-    by_household_size: dict[int, int] = Field(min_length=1)
+class IncomeWaiver(Range):
+    """An age range that joins a track without the income test (operating rule), with its Korean wording."""
+
+    text: str
 
 
 class Track(Sourced):
@@ -275,6 +279,10 @@ class NationalEmploymentRules(ProgramRules):
     income_youth_special: Threshold
     income_type2: Threshold
     income_type2_youth: Threshold
+    type2_youth_no_income: IncomeWaiver
+    income_estimate: (
+        Notice  # a share from the person's own figure is guidance; the centre computes the official one
+    )
     assets: Threshold
     assets_youth: Threshold
     work_days: Threshold
@@ -286,7 +294,6 @@ class NationalEmploymentRules(ProgramRules):
     allowance: dict[int, Allowance] = Field(min_length=1)
     dependent_addition: dict[int, DependentAddition] = Field(min_length=1)
     success_allowance: Figure
-    median_income: dict[int, MedianIncome] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _all_tracks(self) -> Self:
@@ -378,28 +385,9 @@ RULE_MODELS: dict[str, type[ProgramRules]] = {
 }
 
 
-def _format_errors(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors():
-        key = ".".join(str(p) for p in err["loc"]) or "<top level>"
-        parts.append(f"{key}: {err['msg']}")
-    return "; ".join(parts)
-
-
 def load_rule_file(path: Path, model: type[RulesT]) -> RulesT:
     """Read and validate one rule file; any problem raises :class:`RuleFileError` with the file and key."""
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-    except OSError as exc:
-        raise RuleFileError(f"{path}: cannot read rule file: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise RuleFileError(f"{path}: invalid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise RuleFileError(f"{path}: <top level>: expected a mapping, got {type(raw).__name__}")
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        raise RuleFileError(f"{path}: {_format_errors(exc)}") from exc
+    return load_yaml_model(path, model, RuleFileError)
 
 
 @cache

@@ -6,13 +6,15 @@ Figures come from ``rules/unemployment_benefit.yaml``; the year is the separatio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 
 from graphs.eligibility.common import (
     Builder,
     add_months,
+    fallback_warning,
+    full_years,
     num,
     percent,
     rules_of,
@@ -25,6 +27,7 @@ from graphs.eligibility.ruleset import (
     AverageWage,
     BenefitDaysTable,
     Figure,
+    PriorPeriod,
     UnemploymentRules,
     UnemploymentYear,
     WorkHours,
@@ -48,7 +51,16 @@ class YearFigures:
     requested_year: int
     year: int
     figures: UnemploymentYear
-    note: str | None  # set when the year was not known or had no figures
+    note: str | None  # set when the separation year was not known
+    warning: str | None = None  # set when the year has no figures and the last known year's were used
+
+    @property
+    def fell_back(self) -> bool:
+        return self.warning is not None
+
+    def label(self) -> str:
+        """Prefix for formulas computed on another year's figures."""
+        return f"({self.requested_year}년 금액 미발표 → {self.year}년 기준) " if self.fell_back else ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,18 @@ class BenefitDays:
     formula: str
 
 
+@dataclass(frozen=True)
+class InsuredPeriod:
+    """피보험기간 for 별표1 (제50조③④): this job's period plus an earlier one when it counts."""
+
+    days: int
+    years: int
+    rest_days: int  # days past the full years
+    text: str  # how it was counted, with the dates or the convention
+    notes: list[str] = field(default_factory=list)
+    ask: list[str] = field(default_factory=list)  # facts that would settle it (amount only)
+
+
 # ------------------------------------------------------------------------------------------- pure parts
 
 
@@ -93,12 +117,13 @@ def year_figures(profile: Profile, today: date, r: UnemploymentRules) -> YearFig
     else:
         requested, known = today.year, False
     year, figures, fallback_note = select_year(r.yearly, requested)
-    note = fallback_note
-    if not known:
-        note = f"퇴사일을 몰라 {year}년 이직 기준으로 계산했습니다."
-        if fallback_note:
-            note = f"{note} {fallback_note}"
-    return YearFigures(requested, year, figures, note)
+    warning = (
+        fallback_warning("구직급여 상·하한액(최저임금·기초일액 상한)이", requested, year)
+        if fallback_note
+        else None
+    )
+    note = None if known else f"퇴사일을 몰라 {requested}년 이직 기준으로 계산했습니다."
+    return YearFigures(requested, year, figures, note, warning)
 
 
 def resolve_hours(hours: float | None, rule: WorkHours) -> tuple[Decimal, str | None]:
@@ -108,10 +133,7 @@ def resolve_hours(hours: float | None, rule: WorkHours) -> tuple[Decimal, str | 
             rule.default
         ), f"1일 소정근로시간을 {num(rule.default)}시간으로 보고 하한액을 계산했습니다."
     if hours < rule.minimum:
-        return (
-            dec(rule.minimum),
-            f"1일 소정근로시간이 {num(rule.minimum)}시간 미만이면 {num(rule.minimum)}시간 기준으로 하한액을 계산합니다.",
-        )
+        return dec(rule.minimum), rule.minimum_note
     if hours > rule.maximum:
         return dec(rule.maximum), f"1일 소정근로시간은 최대 {num(rule.maximum)}시간으로 계산합니다."
     return dec(hours), None
@@ -122,7 +144,10 @@ def daily_floor(
 ) -> DailyFloor:
     """최저구직급여일액 = 최저임금 × 1일 소정근로시간 × 80%."""
     value = floor_int(dec(min_wage.value) * hours * dec(floor_rate.value))
-    formula = f"{year}년 최저임금 {won(int(min_wage.value))} × {num(hours)}시간 × {percent(floor_rate.value)} = {won(value)}"
+    formula = (
+        f"하한액 = 최저임금 × 1일 소정근로시간 × {percent(floor_rate.value)}: {year}년 최저임금 "
+        f"{won(int(min_wage.value))} × {num(hours)}시간 × {percent(floor_rate.value)} = {won(value)}"
+    )
     return DailyFloor(value, hours, formula, hours_note)
 
 
@@ -167,25 +192,126 @@ def clamp_daily_benefit(avg: int, rate: Figure, floor: DailyFloor, cap: int) -> 
     return raw, f"{head} (하한액 {won(floor.value)} ~ 상한액 {won(cap)} 사이)"
 
 
+def years_of(days: int, separation: date | None, table: BenefitDaysTable) -> tuple[int, int, str]:
+    """Full years of a ``days``-long insured period: on the calendar when it ends on a known separation date
+    (leap days count), else with the documented convention of ``table.days_per_year`` days a year."""
+    if separation is not None:
+        end = separation + timedelta(days=1)
+        start = end - timedelta(days=days)
+        years, rest = full_years(start, end)
+        return years, rest, f"{start.isoformat()}~{separation.isoformat()} 달력 기준 {years}년 {rest}일"
+    years, rest = divmod(days, table.days_per_year)
+    return years, rest, f"퇴사일을 몰라 1년을 {table.days_per_year}일로 계산: {years}년 {rest}일"
+
+
+def _band_boundary_note(
+    period_days: int, years: int, separation: date | None, table: BenefitDaysTable
+) -> str | None:
+    """Near a band boundary the day count alone may not decide the band: say so and what would."""
+    by_convention = period_days // table.days_per_year
+    if separation is not None:
+        if table.band_for(by_convention) is table.band_for(years):
+            return None
+        target = years + 1
+        start_needed = add_months(separation + timedelta(days=1), -12 * target)
+        return (
+            f"피보험기간 {num(period_days)}일은 윤년이 끼어 달력으로 {target}년에 조금 모자랍니다. 입사일(합산 기간의 시작일)이 "
+            f"{start_needed.isoformat()} 또는 그 전이면 {target}년 이상으로 계산되니 입사일을 알려주세요."
+        )
+    leap_days = (years + 3) // 4  # at most this many 29 Februaries in `years` years
+    if years == 0 or period_days - years * table.days_per_year >= leap_days:
+        return None
+    if table.band_for(years) is table.band_for(years - 1):
+        return None
+    return (
+        f"피보험기간 {num(period_days)}일은 윤년(2월 29일)이 끼어 있으면 {years}년에 조금 모자랄 수 있습니다. "
+        "입사일과 퇴사일을 알려주시면 달력 기준으로 정확히 계산합니다."
+    )
+
+
+def _gap_within(gap_days: int, start: date | None, rule: PriorPeriod, table: BenefitDaysTable) -> bool:
+    """제50조④1호: this job's insured status began within ``gap_years`` after the earlier one was lost."""
+    if start is not None:
+        lost = start - timedelta(days=gap_days)
+        return start <= add_months(lost, 12 * rule.gap_years)
+    return gap_days <= rule.gap_years * table.days_per_year
+
+
+def current_period(profile: Profile) -> tuple[int, date | None, str] | None:
+    """This job's insured period in days (제50조③), its start date when known, and how it was found."""
+    start, end = profile.employment_start_date, profile.separation_date
+    if start is not None and end is not None and start <= end:
+        days = (end - start).days + 1
+        return days, start, f"이번 직장 {start.isoformat()}~{end.isoformat()} {num(days)}일"
+    if profile.insured_period_days is not None:
+        days = profile.insured_period_days
+        known_start = end + timedelta(days=1) - timedelta(days=days) if end is not None else None
+        return days, known_start, f"이번 직장 {num(days)}일"
+    return None
+
+
+def insured_period(profile: Profile, r: UnemploymentRules) -> InsuredPeriod | None:
+    """피보험기간 = this job's period + an earlier period when 제50조④1호 lets it count (never a lifetime total)."""
+    current = current_period(profile)
+    if current is None:
+        return None
+    days, start, text = current
+    table, rule = r.benefit_days, r.prior_period
+    notes: list[str] = []
+    ask: list[str] = []
+    prior = profile.prior_insured_days or 0
+    if prior:
+        head = f"이전 직장 {num(prior)}일"
+        if profile.prior_benefit_paid:
+            text += f"; {head}은 그 기간으로 구직급여를 받아 합산하지 않음({rule.article} 단서)"
+        elif profile.prior_gap_days is not None and not _gap_within(
+            profile.prior_gap_days, start, rule, table
+        ):
+            text += f"; {head}은 그만둔 뒤 {rule.gap_years}년이 지나 입사해 합산하지 않음({rule.article})"
+        elif profile.prior_gap_days is None or profile.prior_benefit_paid is None:
+            unknown = [f for f in ("prior_gap_days", "prior_benefit_paid") if getattr(profile, f) is None]
+            ask.extend(unknown)
+            text += f"; {head}은 합산 요건을 몰라 빼고 계산"
+            alt_years, _, _ = years_of(days + prior, profile.separation_date, table)
+            notes.append(
+                f"이전 직장 피보험기간({num(prior)}일)은 그 직장을 그만둔 뒤 {rule.gap_years}년 안에 지금 회사에 입사했고 "
+                f"그 기간으로 구직급여를 받지 않았을 때만 합산됩니다({rule.article}). 합산되면 피보험기간이 "
+                f"{alt_years}년({table.band_for(alt_years).label})이 되어 소정급여일수가 늘 수 있습니다. "
+                "이 두 가지를 알려주시면 다시 계산합니다."
+            )
+        else:
+            days += prior
+            text += f" + {head}(그만둔 뒤 {rule.gap_years}년 이내 입사, 구직급여 받지 않음 → 합산, {rule.article})"
+    years, rest, counted = years_of(days, profile.separation_date, table)
+    boundary = _band_boundary_note(days, years, profile.separation_date, table)
+    if boundary:
+        notes.append(boundary)
+        if profile.employment_start_date is None:
+            ask.append("employment_start_date")
+    summary = f"{text} → 합계 {num(days)}일" if days != current[0] else (text if prior else f"{num(days)}일")
+    return InsuredPeriod(days, years, rest, f"{summary}({counted})", notes, ask)
+
+
 def benefit_days(
-    table: BenefitDaysTable, *, age: int | None, disabled: bool | None, insured_days: int
+    table: BenefitDaysTable, *, age: int | None, disabled: bool | None, period: InsuredPeriod
 ) -> BenefitDays | None:
     """소정급여일수 from 별표1; ``None`` when the age decides the cell and is unknown."""
-    band = table.band_for(insured_days)
-    period = f"피보험기간 {num(insured_days)}일({band.label}, 1년=365일로 계산)"
+    band = table.band_for(period.years)
+    rule = "소정급여일수 = 별표1(퇴사 당시 나이 × 피보험기간)"
+    basis = f"피보험기간 {period.text} → {band.label}"
     if disabled:
         return BenefitDays(
             band.senior_or_disabled,
-            f"장애인({table.senior_age}세 이상과 같은 기준) · {period} → {band.senior_or_disabled}일",
+            f"{rule}: 장애인({table.senior_age}세 이상과 같은 기준) · {basis} → {band.senior_or_disabled}일",
         )
     if age is None:
         if band.under_senior == band.senior_or_disabled:
-            return BenefitDays(band.under_senior, f"{period} → 나이와 관계없이 {band.under_senior}일")
+            return BenefitDays(band.under_senior, f"{rule}: {basis} → 나이와 관계없이 {band.under_senior}일")
         return None
     senior = age >= table.senior_age
     row = f"{table.senior_age}세 이상" if senior else f"{table.senior_age}세 미만"
     days = band.senior_or_disabled if senior else band.under_senior
-    return BenefitDays(days, f"퇴사 당시 {age}세({row}) · {period} → {days}일")
+    return BenefitDays(days, f"{rule}: 퇴사 당시 {age}세({row}) · {basis} → {days}일")
 
 
 def compute_daily_benefit(
@@ -203,7 +329,8 @@ def compute_daily_benefit(
     sources = (r.benefit_rate, r.floor_rate, r.average_wage, yf.figures.min_wage_hourly, yf.figures.daily_cap)
     benefit = DailyBenefit(
         value=value,
-        formula=f"{avg.formula}; {clamp_formula}",
+        formula=f"{yf.label()}구직급여일액 = 평균임금 × {percent(r.benefit_rate.value)}(하한액~상한액): "
+        f"{avg.formula}; {clamp_formula}",
         year=yf.year,
         confidence=weakest(*(s.confidence for s in sources)),
         effective_from=yf.figures.daily_cap.effective_from,
@@ -218,20 +345,19 @@ def daily_benefit_for(profile: Profile, today: date) -> DailyBenefit | None:
 
 def benefit_days_for(profile: Profile) -> BenefitDays | None:
     """소정급여일수 of this profile, when the insured period (and, if it matters, the age) is known."""
-    if profile.insured_period_days is None:
+    r = rules()
+    period = insured_period(profile, r)
+    if period is None:
         return None
-    return benefit_days(
-        rules().benefit_days,
-        age=profile.age,
-        disabled=profile.disabled,
-        insured_days=profile.insured_period_days,
-    )
+    return benefit_days(r.benefit_days, age=profile.age, disabled=profile.disabled, period=period)
 
 
 # ------------------------------------------------------------------------------------------- requirements
 
 
 def _check_separation_reason(b: Builder, profile: Profile, r: UnemploymentRules) -> None:
+    if profile.separation_reason is None and profile.just_cause:
+        profile = profile.model_copy(update={"separation_reason": "voluntary_justified"})
     if profile.separation_reason is None:
         b.ask("separation_reason")
         b.reason(
@@ -241,6 +367,12 @@ def _check_separation_reason(b: Builder, profile: Profile, r: UnemploymentRules)
             "퇴사 사유를 알아야 수급자격을 판단할 수 있습니다.",
         )
         return
+    cause = (profile.just_cause or "").strip()
+    if cause and profile.separation_reason in ("voluntary", "voluntary_justified", "other"):
+        # a voluntary leave with a 정당한 사유 stated: judged on that reason (별표2), not as a plain 자진퇴사
+        rule = r.separation_reasons["voluntary_justified"]
+        b.reason("ub.separation_reason", rule, rule.passed, f"말씀하신 퇴사 사유: {cause}. {rule.text}")
+        return
     rule = r.separation_reasons[profile.separation_reason]
     if rule.passed is None:
         b.ask("separation_reason")
@@ -248,41 +380,22 @@ def _check_separation_reason(b: Builder, profile: Profile, r: UnemploymentRules)
 
 
 def _check_unit_period(b: Builder, profile: Profile, r: UnemploymentRules) -> None:
+    """제40조①1호: 180 days of 피보험 단위기간 in the 18 months before separation — asked, never inferred from the
+    insured period (which counts calendar days and other years)."""
     th = r.unit_period
     if profile.unit_period_days is not None:
         b.threshold("ub.unit_period", th, profile.unit_period_days)
         return
-    insured = profile.insured_period_days
-    if insured is None:
-        b.ask("insured_period_days")
-        b.threshold("ub.unit_period", th, None)
-        return
-    if insured < th.value:
-        b.reason(
-            "ub.unit_period",
-            th,
-            False,
-            f"고용보험 가입 기간이 {num(insured)}일로, 피보험 단위기간 {num(th.value)}일을 채울 수 없습니다 → 미충족",
-        )
-        return
-    proxy = r.insured_days_proxy
-    if proxy.check(insured):
-        b.reason(
-            "ub.unit_period",
-            proxy,
-            True,
-            f"이직 직전 고용보험 가입 기간 {num(insured)}일 — {num(proxy.value)}일 이상이면 피보험 단위기간 "
-            f"{num(th.value)}일을 채운 것으로 추정 → 충족(추정)",
-        )
-        return
     b.ask("unit_period_days")
-    b.reason(
-        "ub.unit_period",
-        th,
-        None,
-        f"고용보험 가입 기간 {num(insured)}일 — 이 기간 중 급여를 받은 날(피보험 단위기간)이 "
-        f"{num(th.value)}일 이상인지 확인이 필요합니다.",
-    )
+    b.note(r.unit_period_help.text)
+    text = f"{th.label}: 정보가 필요합니다 (기준 {num(th.value)}{th.unit} 이상)."
+    current = current_period(profile)
+    if current is not None and current[0] < th.value:
+        text += (
+            f" 이번 직장 가입 기간({num(current[0])}일)만으로는 {num(th.value)}{th.unit}이 되지 않으니, 퇴사 전 18개월 안에 "
+            "다른 직장에서 고용보험에 가입해 일한 기간이 있는지 확인해 주세요."
+        )
+    b.reason("ub.unit_period", th, None, text)
 
 
 def _check_claim_period(b: Builder, profile: Profile, today: date, r: UnemploymentRules) -> date | None:
@@ -338,10 +451,13 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     b.note(r.job_search_duty.text)
 
     daily, floor, yf = compute_daily_benefit(profile, today, r)
+    b.warn(yf.warning)
     b.note(yf.note)
     b.note(floor.note)
     if profile.separation_date is not None and r.wage_basis_change.in_force(profile.separation_date):
         b.note(r.wage_basis_change.text)
+    fig = yf.figures
+    hours_rule = (r.work_hours,) if floor.note == r.work_hours.minimum_note else ()
 
     if daily is not None:
         b.amount(
@@ -352,22 +468,40 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
             r.benefit_rate,
             r.floor_rate,
             r.average_wage,
-            yf.figures.min_wage_hourly,
-            yf.figures.daily_cap,
+            fig.min_wage_hourly,
+            fig.daily_cap,
+            *hours_rule,
             year=yf.year,
             article="고용보험법 제45조, 제46조, 같은 법 시행령 제68조",
+            fell_back=yf.fell_back,
         )
 
-    days = benefit_days_for(profile)
+    period = insured_period(profile, r)
+    days = None
+    if period is not None:
+        for note in period.notes:
+            b.note(note)
+        days = benefit_days(r.benefit_days, age=profile.age, disabled=profile.disabled, period=period)
     if days is not None:
-        b.amount("소정급여일수", days.days, "일", days.formula, r.benefit_days, year=yf.year)
+        b.amount(
+            "소정급여일수",
+            days.days,
+            "일",
+            days.formula,
+            r.benefit_days,
+            r.prior_period,
+            year=yf.year,
+            article=f"{r.benefit_days.article}, {r.prior_period.article}",
+        )
     else:
-        if profile.insured_period_days is None:
+        if period is None:
             b.ask("insured_period_days")
         if profile.age is None and profile.disabled is not True:
             b.ask("age")
     if daily is None:
         b.ask("monthly_wage")
+    for fact in period.ask if period is not None else []:
+        b.ask(fact)
     if profile.disabled is None and profile.age is not None and profile.age < r.benefit_days.senior_age:
         b.note(
             f"장애인(장애인고용촉진법상)이면 {r.benefit_days.senior_age}세 이상과 같은 소정급여일수가 적용됩니다."
@@ -379,13 +513,15 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
             "최대 총액",
             total,
             "원",
-            f"구직급여일액 {won(daily.value)} × 소정급여일수 {days.days}일 = {won(total)} (모든 날 실업인정을 받을 때의 최대 금액)",
+            f"{yf.label()}최대 총액 = 구직급여일액 × 소정급여일수: {won(daily.value)} × {days.days}일 = {won(total)} "
+            "(모든 날 실업인정을 받을 때의 최대 금액)",
             r.benefit_rate,
             r.benefit_days,
-            yf.figures.min_wage_hourly,
-            yf.figures.daily_cap,
+            fig.min_wage_hourly,
+            fig.daily_cap,
             year=yf.year,
             article="고용보험법 제46조, 제50조 별표1",
+            fell_back=yf.fell_back,
         )
         b.use(r.waiting_period_days)
         if last_day is not None:
@@ -396,24 +532,26 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
                     "소정급여일수를 모두 받지 못할 수 있습니다. 가능한 한 빨리 신청하세요."
                 )
 
-    fig = yf.figures
     b.amount(
         "구직급여 1일 하한액",
         floor.value,
         "원/일",
-        floor.formula,
+        f"{yf.label()}{floor.formula}",
         r.floor_rate,
         fig.min_wage_hourly,
+        *hours_rule,
         year=yf.year,
+        fell_back=yf.fell_back,
     )
     b.amount(
         "구직급여 1일 상한액",
         int(fig.daily_cap.value),
         "원/일",
-        f"{yf.year}년 이직자: 기초일액 상한 {won(int(fig.base_daily_wage_cap.value))} × {percent(r.benefit_rate.value)} "
-        f"= {won(int(fig.daily_cap.value))}",
+        f"{yf.label()}상한액 = 기초일액 상한 × {percent(r.benefit_rate.value)}: {yf.year}년 이직자 "
+        f"{won(int(fig.base_daily_wage_cap.value))} × {percent(r.benefit_rate.value)} = {won(int(fig.daily_cap.value))}",
         fig.daily_cap,
         fig.base_daily_wage_cap,
         year=yf.year,
+        fell_back=yf.fell_back,
     )
     return b.result(yf.year)

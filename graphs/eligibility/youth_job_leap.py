@@ -18,16 +18,23 @@ from graphs.eligibility.common import (
     select_version,
     verdict_of,
     won,
+    youth_age,
 )
 from graphs.eligibility.models import EligibilityResult
 from graphs.eligibility.ruleset import LeapVersion, YouthJobLeapRules
 from graphs.profile import Profile
+from knowledge.facts import MilitaryExtension, military_service
 
 PROGRAM = "youth_job_leap"
 
 
 def rules() -> YouthJobLeapRules:
     return rules_of(PROGRAM, YouthJobLeapRules)
+
+
+def extension() -> MilitaryExtension:
+    """병역 이행기간 가산 for this program's youth age (knowledge/facts/military_service.yaml)."""
+    return military_service().extensions[PROGRAM]
 
 
 def is_capital_region(profile: Profile, r: YouthJobLeapRules) -> bool | None:
@@ -90,7 +97,9 @@ def _employer(profile: Profile, r: YouthJobLeapRules, v: LeapVersion, today: dat
             "비수도권 기업은 취업애로청년이 아닌 청년을 채용해도 됩니다 → 충족",
         )
 
-    b.in_range("yjl.employer.youth_age", e.youth_age, profile.age, ask="age")
+    youth_age(
+        b, "yjl.employer.youth_age", e.youth_age, profile.age, profile.military_service_months, extension()
+    )
     b.condition("yjl.employer.full_time", e.full_time, profile.hired_full_time, ask="hired_full_time")
     b.threshold("yjl.employer.retention", e.retention, profile.months_employed, ask="months_employed")
 
@@ -103,7 +112,7 @@ def _employer(profile: Profile, r: YouthJobLeapRules, v: LeapVersion, today: dat
         "기업 지원금 총액(최대)",
         total,
         "원",
-        f"월 {won(monthly)} × {months}개월 = {won(total)} (청년 1명당)",
+        f"기업 지원금 = 월 지원액 × 지원 기간: 월 {won(monthly)} × {months}개월 = {won(total)} (청년 1명당)",
         e.monthly,
         e.months,
         year=today.year,
@@ -137,7 +146,7 @@ def _youth(
         )
     if y.vacant_industry is not None:
         b.condition("yjl.youth.vacant_industry", y.vacant_industry, None)
-    b.in_range("yjl.youth.age", y.age, profile.age, ask="age")
+    youth_age(b, "yjl.youth.age", y.age, profile.age, profile.military_service_months, extension())
     b.threshold("yjl.youth.retention", y.retention, profile.months_employed, ask="months_employed")
 
     amount = int(y.amount.value)
@@ -167,7 +176,11 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     decision = aggregate(s.decision for s in subs)
 
     b = Builder(PROGRAM, r.questions)
-    b.note(version_note)
+    if version_note:
+        b.warn(
+            f"{today.isoformat()}에 시행 중인 청년일자리도약장려금 기준이 확인되지 않아 "
+            f"{version.effective_from.isoformat()} 시행 기준({version.label})으로 안내합니다. 고용24 또는 ☎1350에서 확인하세요."
+        )
     b.note(f"{today.isoformat()} 신청 기준: {version.label} (시행 {version.effective_from.isoformat()}).")
     for sub in subs:
         word = {"eligible": "해당", "ineligible": "해당하지 않음", "need_more_info": "추가 정보 필요"}[

@@ -49,7 +49,23 @@ def test_type2_income_100_percent_for_adults(pct: float, decision: str) -> None:
 def test_youth_special_income_120_percent(pct: float, decision: str) -> None:
     result = nes(age=30, household_income_pct=pct)
     assert track(result, YOUTH) == decision
-    assert track(result, T2) == decision  # Ⅱ유형 청년 also 120%
+
+
+@pytest.mark.parametrize("pct", [50, 120.1, 250])
+def test_type2_youth_18_to_34_joins_without_income_test_under_the_operating_rule(pct: float) -> None:
+    result = nes(age=25, household_income_pct=pct)
+    assert track(result, T2) == "eligible"
+    reason = result.sub(T2).reason("nes.income")  # type: ignore[union-attr]
+    assert reason is not None and reason.passed is True
+    assert "소득과 관계없이" in reason.text and "운영 기준" in reason.text
+    assert reason.confidence == "unverified"  # no primary source in policy-facts → flagged, never certain
+    assert result.notes[-1] == CONFIRM_NOTE
+
+
+@pytest.mark.parametrize(("pct", "decision"), [(120, "eligible"), (120.1, "ineligible")])
+def test_type2_youth_under_18_keeps_the_statutory_120_percent(pct: float, decision: str) -> None:
+    # 법 제6조①: 15~34세 120% 이하; the income-free operating rule starts at 18
+    assert track(nes(age=16, household_income_pct=pct), T2) == decision
 
 
 @pytest.mark.parametrize(("assets", "decision"), [(400_000_000, "eligible"), (400_000_001, "ineligible")])
@@ -64,13 +80,41 @@ def test_assets_5_eok_for_youth(assets: int, decision: str) -> None:
     assert track(result, YOUTH) == decision
 
 
-@pytest.mark.parametrize(("age", "decision"), [(34, "eligible"), (35, "ineligible")])
-def test_youth_age_34_vs_35(age: int, decision: str) -> None:
-    assert track(nes(age=age, household_income_pct=110), YOUTH) == decision
+@pytest.mark.parametrize(
+    ("age", "service", "decision"),
+    [
+        (34, None, "eligible"),
+        (35, 0, "ineligible"),
+        (35, None, "need_more_info"),  # 병역 could raise the ceiling: asked
+        (35, 24, "eligible"),  # "35살, 군대 2년": 상한 34세 + 24개월 = 36세
+        (36, 24, "eligible"),
+        (37, 24, "ineligible"),  # 37 ≥ 34 + 1 + 2
+        (37, 48, "eligible"),  # 복무 48개월 → 인정 36개월(3년 한도, 시행령 제2조⑤) → 37세
+        (38, 48, "ineligible"),
+        (38, None, "ineligible"),  # even 3 years of service cannot reach 38
+        (35, 18, "eligible"),  # 34세 + 1년 6개월: 35세는 확실히 이내
+        (36, 18, "need_more_info"),  # 36세 0~11개월: 생일에 따라 다름
+    ],
+)
+def test_youth_age_ceiling_raised_by_military_service(age: int, service: int | None, decision: str) -> None:
+    result = nes(age=age, military_service_months=service, household_income_pct=110)
+    assert track(result, YOUTH) == decision
+    youth = result.sub(YOUTH)
+    assert youth is not None
+    if service is None and decision == "need_more_info":
+        assert "military_service_months" in [m.field for m in youth.missing]
+    if service:
+        reason = youth.reason("nes.youth_age")
+        assert reason is not None and "시행령 제2조 제5항" in reason.article and "병역" in reason.text
 
 
-def test_youth_assets_rule_does_not_apply_at_35() -> None:
-    assert track(nes(age=35, household_assets=450_000_000), REQ) == "ineligible"
+def test_youth_assets_rule_at_35_depends_on_military_service() -> None:
+    # 4.5억: 청년이면 5억 이하 충족, 아니면 4억 초과
+    assert track(nes(age=35, military_service_months=0, household_assets=450_000_000), REQ) == "ineligible"
+    assert track(nes(age=35, military_service_months=24, household_assets=450_000_000), REQ) == "eligible"
+    unknown = nes(age=35, household_assets=450_000_000)
+    assert track(unknown, REQ) == "need_more_info"
+    assert "military_service_months" in [m.field for m in unknown.sub(REQ).missing]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -124,6 +168,7 @@ def test_exclusions_close_type1_but_not_type2(field: str) -> None:
     assert track(result, YOUTH) == "ineligible"
     assert track(result, T2) == "eligible"
     assert result.amount("구직촉진수당 월액") is None  # no Ⅰ유형 track left
+    assert result.sub(REQ).amounts == []  # type: ignore[union-attr]  # an ineligible track offers nothing
 
 
 def test_allowance_2026_is_600k_times_6_with_scope_flag() -> None:
@@ -163,6 +208,47 @@ def test_income_derived_from_one_person_household() -> None:
     result = nes(household_income_pct=None, household_size=1, household_income_monthly=1_500_000)
     assert track(result, REQ) == "eligible"
     assert any("58.5%" in n for n in result.notes)
+
+
+def test_three_person_household_4_million_is_74_6_percent_in_2026() -> None:
+    # 4,000,000 ÷ 5,359,036 (2026 3인 기준 중위소득, policy-facts §12) = 74.64 % → Ⅰ유형(60%) ✗, Ⅱ유형(100%) ✓
+    result = nes(household_income_pct=None, household_size=3, household_income_monthly=4_000_000)
+    assert track(result, REQ) == "ineligible"
+    assert track(result, T2) == "eligible"
+    income = result.sub(REQ).reason("nes.income")  # type: ignore[union-attr]
+    assert (
+        income is not None
+        and "74.6%" in income.text
+        and "60%" in income.text
+        and "14.6%p 초과" in income.text
+    )
+    note = next(n for n in result.notes if "74.6%" in n)
+    assert "5,359,036원" in note and "고용센터" in note
+
+
+def test_median_income_uses_the_application_year() -> None:
+    # 2025: 4,000,000 ÷ 5,025,353 = 79.6 %
+    result = run(
+        NES,
+        today=date(2025, 6, 1),
+        **{**ADULT, "household_income_pct": None, "household_size": 3, "household_income_monthly": 4_000_000},
+    )
+    assert any("79.6%" in n and "5,025,353원" in n for n in result.notes)
+
+
+def test_year_without_median_income_or_allowance_warns_first() -> None:
+    result = run(
+        NES,
+        today=date(2027, 3, 2),
+        **{**ADULT, "household_income_pct": None, "household_size": 3, "household_income_monthly": 4_000_000},
+    )
+    assert any("2027년 기준 중위소득" in w and "2026년 기준" in w for w in result.warnings)
+    assert any("2027년 구직촉진수당" in w for w in result.warnings)
+
+
+def test_household_size_outside_the_table_asks_for_the_share() -> None:
+    result = nes(household_income_pct=None, household_size=7, household_income_monthly=4_000_000)
+    assert "household_income_pct" in [m.field for m in result.missing]
 
 
 def test_unknown_everything_asks_decisive_facts_first() -> None:

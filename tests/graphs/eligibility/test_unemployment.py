@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -41,17 +41,21 @@ def test_acceptance_example_2026_recommended_resignation_45_four_years_3m_won() 
         separation_date=date(2026, 3, 31),
         monthly_wage=3_000_000,
     )
-    assert result.decision == "eligible"
+    assert result.decision == "need_more_info"  # the unit period is not given (see below)
     assert result.applies_year == 2026
     assert amount_value(result, "구직급여일액") == 66_048
     assert amount_value(result, "소정급여일수") == 180
     assert amount_value(result, "최대 총액") == 66_048 * 180 == 11_888_640
+    # 1,460일 ending 2026-03-31 = 2022-04-02~: 3년 이상 5년 미만, 45세 → 180일
     formula = result.amount("구직급여일액").formula  # type: ignore[union-attr]
     assert "100,000원" in formula and "66,048원" in formula and "하한액 적용" in formula
     assert any("대기기간" in n for n in result.notes)
-    # only insured_period_days known (≥ 210 days) → unit period passes as an estimate with a note
-    assert verdict(result, "ub.unit_period") is True
-    assert any("피보험 단위기간" in n and "고용센터" in n for n in result.notes)
+    # only insured_period_days known: the 180-day unit period (제40조①1호, 18 months before separation) is asked,
+    # never inferred from the insured period
+    assert verdict(result, "ub.unit_period") is None
+    assert result.decision == "need_more_info"
+    assert [m.field for m in result.missing][0] == "unit_period_days"
+    assert "18개월" in result.missing[0].question and "피보험자격 이력 조회" in result.missing[0].question
 
 
 # ------------------------------------------------------------------------------------------- requirements
@@ -65,21 +69,27 @@ def test_unit_period_boundary(days: int, expected: str) -> None:
     assert result.reason("ub.unit_period").article.startswith("고용보험법 제40조 제1항 제1호")  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(
-    ("insured", "passed", "decision"),
-    [
-        (179, False, "ineligible"),
-        (180, None, "need_more_info"),
-        (209, None, "need_more_info"),
-        (210, True, "eligible"),
-    ],
-)
-def test_insured_period_only(insured: int, passed: bool | None, decision: str) -> None:
+@pytest.mark.parametrize("insured", [150, 179, 180, 210, 1460, 7300])
+def test_insured_period_never_decides_the_unit_period(insured: int) -> None:
+    # 제41조: the unit period counts paid days in the 18 months before separation (other jobs included, a
+    # lifetime total is not it) → whatever the insured period, the requirement stays unknown and is asked
     result = ub(unit_period_days=None, insured_period_days=insured)
-    assert verdict(result, "ub.unit_period") is passed
-    assert result.decision == decision
-    if decision == "need_more_info":
-        assert [m.field for m in result.missing] == ["unit_period_days"]
+    assert verdict(result, "ub.unit_period") is None
+    assert result.decision == "need_more_info"
+    assert [m.field for m in result.missing] == ["unit_period_days"]
+    assert any("피보험자격 이력 조회" in n for n in result.notes)
+    text = result.reason("ub.unit_period").text  # type: ignore[union-attr]
+    assert "180일" in text
+    # a short current job says what else could count (other jobs in the 18 months)
+    assert ("다른 직장" in text) is (insured < 180)
+
+
+def test_unit_period_shortfall_names_the_threshold_and_what_would_change_it() -> None:
+    result = ub(unit_period_days=150)
+    reason = result.reason("ub.unit_period")
+    assert reason is not None and reason.passed is False
+    assert "180일" in reason.text and "30일 부족" in reason.text
+    assert "다른 직장" in reason.text and "피보험자격 이력 조회" in reason.text
 
 
 def test_voluntary_is_ineligible_citing_article_58_and_annex_2() -> None:
@@ -117,7 +127,10 @@ def test_other_reason_asks_again() -> None:
 
 def test_claim_period_over_12_months_ago_is_ineligible() -> None:
     # 이직일 2025-11-20 → 수급기간 ends 2026-11-20 < today 2026-11-21
-    assert ub(separation_date=date(2025, 11, 20)).decision == "ineligible"
+    expired = ub(separation_date=date(2025, 11, 20))
+    assert expired.decision == "ineligible"
+    assert expired.amounts == []  # nothing that reads as a payment
+    assert "수급기간" in expired.reason("ub.claim_period").text  # type: ignore[union-attr]
     # 2025-11-21 → ends 2026-11-21 = today → still inside
     assert ub(separation_date=date(2025, 11, 21)).decision == "eligible"
 
@@ -133,6 +146,7 @@ def test_empty_profile_asks_in_counselor_order_and_still_gives_floor_and_cap() -
     assert [m.field for m in result.missing] == [
         "separation_reason",
         "separation_date",
+        "unit_period_days",
         "insured_period_days",
         "age",
         "monthly_wage",
@@ -170,7 +184,8 @@ def test_missing_reason_still_computes_amounts() -> None:
     ],
 )
 def test_daily_amount_floor_and_cap_by_separation_year(separation: date, avg: int, expected: int) -> None:
-    result = run(UB, today=date(2026, 11, 21), separation_date=separation, avg_daily_wage=avg)
+    # applied a month after the separation (inside the 12-month 수급기간, 제48조)
+    result = run(UB, today=separation + timedelta(days=30), separation_date=separation, avg_daily_wage=avg)
     assert amount_value(result, "구직급여일액") == expected
     assert result.applies_year == separation.year
 
@@ -178,8 +193,12 @@ def test_daily_amount_floor_and_cap_by_separation_year(separation: date, avg: in
 def test_cap_and_floor_formulas_name_the_rule() -> None:
     capped = run(UB, separation_date=date(2026, 6, 1), avg_daily_wage=200_000).amount("구직급여일액")
     assert capped is not None and "상한액 68,100원 → 상한액 적용" in capped.formula
-    floored = run(UB, separation_date=date(2025, 6, 1), avg_daily_wage=50_000).amount("구직급여일액")
+    floored = run(UB, today=date(2025, 7, 1), separation_date=date(2025, 6, 1), avg_daily_wage=50_000).amount(
+        "구직급여일액"
+    )
     assert floored is not None and "하한액 64,192원" in floored.formula and "10,030원" in floored.formula
+    # the amount states the rule that makes it
+    assert capped.formula.startswith("구직급여일액 = 평균임금 × 60%")
 
 
 @pytest.mark.parametrize(
@@ -196,7 +215,7 @@ def test_cap_and_floor_formulas_name_the_rule() -> None:
     ],
 )
 def test_average_wage_from_monthly_wage(separation: date, monthly: int, expected: int) -> None:
-    result = run(UB, separation_date=separation, monthly_wage=monthly)
+    result = run(UB, today=separation + timedelta(days=30), separation_date=separation, monthly_wage=monthly)
     assert amount_value(result, "구직급여일액") == expected
 
 
@@ -225,16 +244,44 @@ def test_floor_follows_daily_work_hours(hours: float | None, floor: int) -> None
     assert amount_value(result, "구직급여일액") == floor
 
 
-def test_short_hours_note() -> None:
-    result = run(UB, separation_date=date(2026, 6, 1), daily_work_hours=3)
-    assert any("4시간 미만" in n and "4시간 기준" in n for n in result.notes)
+def test_short_hours_floor_rule_is_marked_as_secondary() -> None:
+    # the 4-hour floor comes from calculators (policy-facts §1.3 [2ND]), not the law text → ⚠️ and its source
+    result = run(UB, separation_date=date(2026, 6, 1), daily_work_hours=3, avg_daily_wage=10_000)
+    note = next(n for n in result.notes if "4시간 미만" in n)
+    assert note.startswith("⚠️") and "2차 자료" in note
+    floor = result.amount("구직급여 1일 하한액")
+    assert floor is not None and floor.value == 33_024 and floor.confidence == "secondary"  # 10,320 × 4 × 0.8
 
 
-def test_year_without_figures_uses_latest_with_a_note() -> None:
+def test_eight_hours_floor_has_no_short_hours_warning() -> None:
+    result = run(UB, separation_date=date(2026, 6, 1), daily_work_hours=8, avg_daily_wage=10_000)
+    assert not any(n.startswith("⚠️") for n in result.notes)
+
+
+def test_year_without_figures_warns_first_and_marks_amounts_unverified() -> None:
+    # no 2027 상한액/최저임금 in policy-facts (§1.3: 2027 최저임금 [UNVERIFIED]) → 2026 figures, said first
     result = run(UB, today=date(2027, 2, 1), separation_date=date(2027, 1, 15), avg_daily_wage=200_000)
     assert result.applies_year == 2026
     assert amount_value(result, "구직급여일액") == 68_100
-    assert any("2027년" in n and "2026년 기준" in n for n in result.notes)
+    assert len(result.warnings) == 1
+    assert (
+        "2027년" in result.warnings[0]
+        and "2026년 기준" in result.warnings[0]
+        and "1350" in result.warnings[0]
+    )
+    daily = result.amount("구직급여일액")
+    assert daily is not None and daily.confidence == "unverified" and "2027년 금액 미발표" in daily.formula
+    assert result.amount("구직급여 1일 상한액").confidence == "unverified"  # type: ignore[union-attr]
+
+
+def test_unknown_separation_date_in_a_year_without_figures_warns_too() -> None:
+    result = run(UB, today=date(2027, 3, 2))
+    assert result.applies_year == 2026
+    assert any("2027년" in w for w in result.warnings)
+
+
+def test_year_with_figures_has_no_warning() -> None:
+    assert ub().warnings == []
 
 
 def test_separation_from_2028_warns_about_new_wage_basis() -> None:
@@ -248,14 +295,13 @@ def test_separation_from_2028_warns_about_new_wage_basis() -> None:
 @pytest.mark.parametrize(
     ("age", "insured", "days"),
     [
-        # 50세 미만 row
+        # days only, no separation date: convention 1년 = 365일 (bands <365, <1095, <1825, <3650)
         (45, 364, 120),
         (45, 365, 150),
         (45, 1094, 150),
         (45, 1095, 180),
         (45, 1825, 210),
         (45, 3650, 240),
-        # 50세 이상 row
         (50, 364, 120),
         (50, 365, 180),
         (50, 1095, 210),
@@ -264,9 +310,100 @@ def test_separation_from_2028_warns_about_new_wage_basis() -> None:
         (50, 3650, 270),
     ],
 )
-def test_benefit_days_table_cells_and_year_boundaries(age: int, insured: int, days: int) -> None:
-    result = ub(age=age, insured_period_days=insured)
+def test_benefit_days_table_cells_with_days_only(age: int, insured: int, days: int) -> None:
+    result = ub(age=age, insured_period_days=insured, separation_date=None, separation_year=2026)
     assert amount_value(result, "소정급여일수") == days
+    assert "1년을 365일로 계산" in result.amount("소정급여일수").formula  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("insured", "days"),
+    [
+        # 퇴사일 2026-03-31, the period ends there (제50조③): N calendar years back from 2026-04-01
+        # 1년: 2025-04-01~ = 365일; 3년: 2023-04-01~ = 1,096일 (2024-02-29); 5년: 2021-04-01~ = 1,826일;
+        # 10년: 2016-04-01~ = 3,652일 (2020-02-29, 2024-02-29)
+        (364, 120),
+        (365, 150),
+        (1095, 150),
+        (1096, 180),
+        (1825, 180),
+        (1826, 210),
+        (3650, 210),
+        (3651, 210),
+        (3652, 240),
+    ],
+)
+def test_benefit_days_bands_are_calendar_years_ending_on_the_separation_date(insured: int, days: int) -> None:
+    result = ub(age=45, insured_period_days=insured)  # separation 2026-03-31
+    assert amount_value(result, "소정급여일수") == days
+
+
+def test_ten_years_by_dates_is_calendar_not_3650_days() -> None:
+    # 2016-04-03 입사 ~ 2026-03-31 퇴사 = 3,650일 = 9년 363일 → 5년 이상 10년 미만, 45세 → 210일 (별표1)
+    result = ub(age=45, insured_period_days=None, employment_start_date=date(2016, 4, 3))
+    days = result.amount("소정급여일수")
+    assert days is not None and days.value == 210
+    assert "9년 363일" in days.formula and "5년 이상 10년 미만" in days.formula
+    assert "1년=365일" not in days.formula
+    # 2016-04-01 입사 → exactly 10 years on 2026-04-01 (상실일) → 240일
+    full = ub(age=45, insured_period_days=None, employment_start_date=date(2016, 4, 1))
+    assert amount_value(full, "소정급여일수") == 240
+
+
+def test_boundary_note_says_which_start_date_reaches_the_next_band() -> None:
+    result = ub(age=45, insured_period_days=3650)  # 2016-04-03 ~ 2026-03-31
+    note = next(n for n in result.notes if "윤년" in n)
+    assert "2016-04-01" in note and "10년" in note
+    assert "employment_start_date" in [m.field for m in result.missing]
+
+
+# ------------------------------------------------------------------------------------------- 제50조④
+
+
+def with_prior(**facts: Any) -> Any:
+    """40세, a 1,825-day (5년) earlier job; the current job and the prior-period facts vary."""
+    days_only = {"insured_period_days": 365, "separation_date": None, "separation_year": 2026}
+    return ub(age=40, prior_insured_days=1825, **{**days_only, **facts})
+
+
+def test_prior_period_paid_benefit_is_not_added() -> None:
+    # "5년 다니고 실업급여 받았고, 이번 회사 1년, 40세": 이전 1,825일은 구직급여를 받아 제외 (제50조④1호 단서)
+    # → 피보험기간 365일 (1년 이상 3년 미만), 50세 미만 → 150일, not 210일
+    days = with_prior(prior_benefit_paid=True).amount("소정급여일수")
+    assert days is not None and days.value == 150
+    assert "제50조 제4항" in days.formula and "구직급여를 받아" in days.formula
+
+
+def test_prior_period_within_three_years_and_no_benefit_is_added() -> None:
+    # 이전 5년(1,825일) + 이번 1년(365일) = 2,190일 ≥ 5년(1,825) → 5년 이상 10년 미만, 40세 → 210일
+    assert amount_value(with_prior(prior_benefit_paid=False, prior_gap_days=200), "소정급여일수") == 210
+
+
+@pytest.mark.parametrize(
+    ("gap", "days"),
+    [
+        # 이번 입사 2025-04-01 (퇴사 2026-03-31 → 이번 직장 365일 = 1년)
+        (1097, 150),  # 상실 2022-03-31: 3년 뒤 2025-03-31 < 입사일 → 합산 안 함 → 1년 → 150일
+        (1096, 210),  # 상실 2022-04-01: 3년 뒤 2025-04-01 = 입사일 → 3년 이내 → 2,190일 → 210일
+    ],
+)
+def test_prior_period_three_year_gap_is_counted_on_the_calendar(gap: int, days: int) -> None:
+    result = with_prior(
+        insured_period_days=None,
+        separation_date=date(2026, 3, 31),
+        employment_start_date=date(2025, 4, 1),
+        prior_benefit_paid=False,
+        prior_gap_days=gap,
+    )
+    assert amount_value(result, "소정급여일수") == days
+
+
+def test_prior_period_with_unknown_conditions_is_left_out_and_asked() -> None:
+    result = with_prior()
+    assert amount_value(result, "소정급여일수") == 150  # current job only (1년)
+    asked = [m.field for m in result.missing]
+    assert "prior_gap_days" in asked and "prior_benefit_paid" in asked
+    assert any("합산" in n and "5년 이상" in n for n in result.notes)  # 1,825 + 365 → 6년 if it counts
 
 
 @pytest.mark.parametrize(("age", "days"), [(49, 180), (50, 210)])
@@ -281,7 +418,7 @@ def test_disabled_at_45_uses_the_50_plus_row() -> None:
 
 
 def test_age_unknown_but_under_one_year_needs_no_age() -> None:
-    result = ub(age=None, insured_period_days=300, unit_period_days=200)
+    result = ub(age=None, insured_period_days=300, unit_period_days=200)  # 300일 < 1년 → 120일 both rows
     assert amount_value(result, "소정급여일수") == 120
     assert "age" not in [m.field for m in result.missing]
 
@@ -295,3 +432,27 @@ def test_age_unknown_when_it_matters_is_asked() -> None:
 
 def test_no_flagged_figures_means_no_confirm_note() -> None:
     assert CONFIRM_NOTE not in ub().notes
+
+
+# ------------------------------------------------------------------------------------------- 정당한 사유, 부적격
+
+
+def test_voluntary_with_a_stated_just_cause_is_judged_on_that_cause() -> None:
+    # "임금체불 2개월로 자진퇴사" → 시행규칙 별표2 정당한 사유 → not a 제58조 restriction
+    result = ub(separation_reason="voluntary", just_cause="임금 2개월 체불")
+    reason = result.reason("ub.separation_reason")
+    assert reason is not None and reason.passed is True
+    assert "임금 2개월 체불" in reason.text and "별표2" in reason.article
+    assert result.decision == "eligible"
+
+
+def test_just_cause_without_a_reason_counts_as_justified_voluntary() -> None:
+    result = ub(separation_reason=None, just_cause="통근 왕복 3시간 이상")
+    assert verdict(result, "ub.separation_reason") is True
+
+
+def test_ineligible_result_offers_no_amount() -> None:
+    result = ub(separation_reason="voluntary")
+    assert result.decision == "ineligible"
+    assert result.amounts == []
+    assert "정당한 사유" in result.reason("ub.separation_reason").text  # type: ignore[union-attr]

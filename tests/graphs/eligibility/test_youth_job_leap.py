@@ -45,11 +45,27 @@ def test_five_insured_boundary(count: int, decision: str) -> None:
     assert side(yjl(employer_insured_count=count), EMPLOYER) == decision
 
 
-@pytest.mark.parametrize(("age", "decision"), [(34, "eligible"), (35, "ineligible")])
-def test_youth_age_34_vs_35(age: int, decision: str) -> None:
-    result = yjl(age=age)
+@pytest.mark.parametrize(
+    ("age", "service", "decision"),
+    [
+        (34, None, "eligible"),
+        (35, 0, "ineligible"),
+        (35, None, "need_more_info"),
+        (35, 24, "eligible"),  # "35살, 군대 2년" → 상한 34세 + 2년
+        (38, None, "ineligible"),  # beyond 34 + 3 years whatever the service
+    ],
+)
+def test_youth_age_34_plus_military_service(age: int, service: int | None, decision: str) -> None:
+    result = yjl(age=age, military_service_months=service)
     assert side(result, EMPLOYER) == decision
     assert side(result, YOUTH) == decision
+    if decision == "need_more_info":
+        assert [m.field for m in result.missing] == ["military_service_months"]
+    if service:
+        # the extension cap for this program is not in a primary source → flagged with its note
+        reason = result.sub(EMPLOYER).reason("yjl.employer.youth_age")  # type: ignore[union-attr]
+        assert reason is not None and reason.confidence == "unverified"
+        assert any("병역 연장 한도" in n for n in result.notes)
 
 
 def test_retention_under_six_months_is_not_yet_paid() -> None:
@@ -95,6 +111,14 @@ def test_2026_rules_start_on_2026_01_26() -> None:
     assert side(yjl(today=date(2026, 1, 26)), EMPLOYER) == "eligible"
 
 
-def test_date_before_any_rules_uses_earliest_with_note() -> None:
+def test_date_before_any_rules_uses_earliest_with_a_warning() -> None:
     result = yjl(today=date(2024, 12, 1), hard_to_employ_youth=True)
-    assert any("시행 중인 기준이 규칙에 없어" in n for n in result.notes)
+    assert any("2024-12-01" in w and "확인되지 않아" in w for w in result.warnings)
+
+
+def test_ineligible_employer_shows_no_subsidy_amount() -> None:
+    result = yjl(employer_insured_count=4)
+    assert result.decision == "ineligible"
+    assert result.amounts == []
+    reason = result.sub(EMPLOYER).reason("yjl.employer.min_insured")  # type: ignore[union-attr]
+    assert reason is not None and "5명" in reason.text and "1명 부족" in reason.text
