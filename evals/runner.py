@@ -12,8 +12,10 @@ Definitions:
   questions with a gold section whose section is among the top-5 chunks. Run for sparse-only, dense-only and hybrid.
 * routing — route accuracy over utterances with a gold route; program accuracy over eligibility / policy_qa
   utterances; slot precision / recall / F1 (micro) over the scored slot keys (see ``evals/gold/routing.yaml``).
-* eligibility — exact match: decision, every listed amount and every listed track decision equal.
+* eligibility — exact match: decision, every listed amount and every listed track decision equal, and where listed:
+  the warnings found, the facts asked (and not asked) for, the threshold named in the failed requirements.
 * answers — fact coverage = matched ``must`` regexes / all; forbidden rate = answers with a ``must_not`` match.
+  An item with ``turns`` sends them first in the same thread; only the answer to its ``q`` is checked.
 * search — filter violations = returned records breaking a filter (the eval's own predicate); missed = requests
   with no result although the indexed catalog holds a record satisfying the filters; top-1 relevance = share of
   requests whose first result matches the item's ``relevant`` regex, counted where the catalog holds a record that
@@ -30,6 +32,7 @@ import logging
 import re
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -87,6 +90,8 @@ PROFILE_SLOTS = (
     "household_size", "household_income_pct", "household_assets", "work_experience_days_2y", "dependents",
     "receiving_unemployment_benefit", "livelihood_benefit_recipient", "public_servant",
     "student_years_to_graduation", "self_employed_annual_revenue", "employer_insured_count", "current_monthly_income",
+    "military_service_months", "employment_start_year", "prior_insured_days", "prior_benefit_paid", "prior_gap_days",
+    "household_income_monthly",
 )
 PROGRAM_ROUTES = ("eligibility", "policy_qa")
 
@@ -201,6 +206,8 @@ def predicted_slots(u: Any, gold_route: str | None) -> dict[str, Any]:
     for name in PROFILE_SLOTS:
         if name == "separation_year":
             value = profile.separation_date.year if profile.separation_date else profile.separation_year
+        elif name == "employment_start_year":
+            value = profile.employment_start_date.year if profile.employment_start_date else None
         else:
             value = getattr(profile, name)
         if value is not None:
@@ -294,6 +301,13 @@ def eligibility_problems(item: EligibilityItem, result: Any) -> list[str]:
         got = result.amount(name)
         if got is not None:
             problems.append(f"{name}: {got.value:,} (없어야 함)")
+    warnings = "\n".join(result.warnings)
+    problems += [f"경고 없음 /{p}/" for p in exp.warnings if not re.search(p, warnings)]
+    asked = {m.field for m in result.missing}
+    problems += [f"{f}를 묻지 않음" for f in exp.asks if f not in asked]
+    problems += [f"{f}를 다시 물음 (이미 알거나 주어진 사실에서 나옴)" for f in exp.not_asks if f in asked]
+    failed = "\n".join(r.text for r in result.reasons if r.passed is False)
+    problems += [f"못 미친 요건에 /{p}/ 없음" for p in exp.explains if not re.search(p, failed)]
     return problems
 
 
@@ -346,6 +360,15 @@ def check_answer(item: AnswerItem, text: str) -> tuple[list[str], list[str]]:
     return missing, forbidden
 
 
+def ask_item(assistant: Any, item: AnswerItem) -> tuple[str, str]:
+    """(answer text, route) of the item's question, asked after its earlier turns in one fresh thread."""
+    thread_id = uuid.uuid4().hex
+    for turn in item.turns:
+        assistant.ask(turn, role=item.role, thread_id=thread_id)
+    result = assistant.ask(item.q, role=item.role, thread_id=thread_id)
+    return result.answer, result.route
+
+
 def at_date(kb: KnowledgeBase, today: date) -> KnowledgeBase:
     """The same knowledge base (same store and embedder) with ``today`` fixed in its settings."""
     if kb.settings.today == today:
@@ -369,8 +392,7 @@ def eval_answers(
     for item in items:
         t0 = time.perf_counter()
         try:
-            result = assistant.ask(item.q, role=item.role)
-            text, route = result.answer, result.route
+            text, route = ask_item(assistant, item)
         except Exception as exc:  # a crash is a wrong answer for that question
             text, route = "", "error"
             logger.warning("answer %s failed: %s", item.id, exc)

@@ -24,15 +24,18 @@ from evals.runner import (
     EligibilityReport,
     EvalReport,
     RoutingReport,
+    ask_item,
     check_answer,
     check_thresholds,
     eligibility_problems,
     flat_metrics,
     implied_keys,
     load_thresholds,
+    predicted_slots,
     table_rows,
 )
-from graphs.eligibility.models import Amount, EligibilityResult
+from graphs.eligibility.models import Amount, EligibilityResult, MissingFact, Reason
+from graphs.profile import Profile
 from knowledge.schemas import JobFilters, JobPosting, TrainingCourse, TrainingFilters
 
 TODAY = date(2026, 11, 21)
@@ -156,6 +159,85 @@ def test_eligibility_problems_compare_decision_amounts_tracks_and_absent_amounts
     })})
     problems = eligibility_problems(wrong, result)
     assert len(problems) == 6
+
+
+def _reason(rule_id: str, passed: bool | None, text: str) -> Reason:
+    return Reason(rule_id=rule_id, passed=passed, text=text, article="-", effective_from=TODAY, confidence="law")
+
+
+def test_eligibility_problems_check_warnings_asked_facts_and_the_threshold_named() -> None:
+    result = EligibilityResult(
+        program="unemployment_benefit", program_name="구직급여", decision="need_more_info", applies_year=2026,
+        warnings=["2027년 수치가 아직 없어 2026년 기준으로 계산했어요."],
+        missing=[MissingFact(field="unit_period_days", question="최근 18개월 동안 보수를 받은 날은 며칠인가요?")],
+        reasons=[_reason("unit", False, "피보험 단위기간 150일 — 180일 이상이어야 해요"),
+                 _reason("age", True, "나이 45세 — 소정급여일수 표의 50세 미만 줄"),
+                 _reason("reason", None, "이직 사유 확인 필요 — 정당한 사유")],
+    )
+    item = EligibilityItem.model_validate({
+        "id": "e", "program": "unemployment_benefit", "profile": {}, "calc": "hand",
+        "expect": {"decision": "need_more_info", "warnings": ["2027"], "asks": ["unit_period_days"],
+                   "not_asks": ["insured_period_days"], "explains": ["180\\s*일"]},
+    })
+    assert eligibility_problems(item, result) == []
+    wrong = item.model_copy(update={"expect": item.expect.model_copy(update={
+        "warnings": ["⚠"], "asks": ["age"], "not_asks": ["unit_period_days"],
+        # passed reasons and unknown ones do not count as the requirement missed
+        "explains": ["50세", "정당한\\s*사유"],
+    })})
+    problems = eligibility_problems(wrong, result)
+    assert len(problems) == 5, problems
+    with pytest.raises(ValueError):
+        EligibilityItem.model_validate({"id": "e", "program": "p", "profile": {}, "calc": "hand",
+                                        "expect": {"decision": "eligible", "asks": ["no_such_field"]}})
+
+
+class _FakeAssistant:
+    """Records the (message, role, thread) of every ask and answers with the message count of its thread."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, str | None]] = []
+
+    def ask(self, question: str, *, role: str = "citizen", thread_id: str | None = None) -> object:
+        self.calls.append((question, role, thread_id))
+        seen = sum(1 for _, _, t in self.calls if t == thread_id)
+        return type("R", (), {"answer": f"{question} #{seen}", "route": "policy_qa"})()
+
+
+def test_ask_item_sends_the_earlier_turns_in_one_fresh_thread_and_returns_the_last_answer() -> None:
+    assistant = _FakeAssistant()
+    item = AnswerItem(id="x", q="알바 해도 돼요?", role="counselor", turns=["실업급여 얼마예요?", "41살이에요"],
+                      must=["."])
+    text, route = ask_item(assistant, item)
+    assert text == "알바 해도 돼요? #3" and route == "policy_qa"
+    assert [c[0] for c in assistant.calls] == ["실업급여 얼마예요?", "41살이에요", "알바 해도 돼요?"]
+    threads = {c[2] for c in assistant.calls}
+    assert len(threads) == 1 and None not in threads
+    assert {c[1] for c in assistant.calls} == {"counselor"}
+    ask_item(assistant, AnswerItem(id="y", q="q", must=["."]))
+    assert assistant.calls[-1][2] not in threads  # every item gets its own thread
+
+
+def test_predicted_slots_score_the_start_year_and_the_new_profile_facts() -> None:
+    profile = Profile(employment_start_date=date(2024, 3, 1), separation_date=date(2026, 10, 31),
+                      military_service_months=24, prior_insured_days=1825, prior_benefit_paid=True,
+                      household_income_monthly=4_000_000)
+    u = type("U", (), {"profile": profile, "year": None})()
+    slots = predicted_slots(u, "eligibility")
+    assert slots["profile.employment_start_year"] == 2024
+    assert slots["profile.separation_year"] == 2026
+    assert slots["profile.military_service_months"] == 24
+    assert slots["profile.prior_benefit_paid"] is True
+    assert slots["profile.household_income_monthly"] == 4_000_000
+    RoutingItem(id="u", text="t", route="eligibility", slots={"profile.employment_start_year": 2024})
+
+
+def test_gold_items_reject_unknown_tags() -> None:
+    AnswerItem(id="x", q="q", must=["."], tags=["just_cause", "d8"])
+    with pytest.raises(ValueError):
+        AnswerItem(id="x", q="q", must=["."], tags=["no_such_class"])
+    with pytest.raises(ValueError):  # a broken regex is a gold-file error, not a crash
+        AnswerItem(id="x", q="q", must=["(180일"])
 
 
 def test_routing_item_rejects_unknown_slot_keys() -> None:
