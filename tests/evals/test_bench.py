@@ -7,7 +7,16 @@ from datetime import datetime
 
 import pytest
 
-from evals.bench import BenchReport, ColdStart, ScaleResult, bench_rows, child_main, cli_bench, render
+from evals.bench import (
+    BenchReport,
+    ColdStart,
+    ScaleResult,
+    SyntheticPassages,
+    bench_rows,
+    child_main,
+    cli_bench,
+    render,
+)
 from evals.machine import machine
 
 
@@ -28,6 +37,7 @@ def test_rows_have_one_value_per_scale() -> None:
     rows = bench_rows(report)
     assert all(len(values) == 2 for _, values in rows)
     assert dict(rows)["채용공고 / 전체 레코드"] == ["2,200 / 2,669", "10,000 / 10,469"]
+    assert dict(rows)["재실행 / 전체 색인"] == ["10.0 %", "10.0 %"]
     table = render(report)
     assert len(table.columns) == 3 and table.row_count == len(rows)
     assert str(report.machine.cores) in str(table.title)
@@ -40,3 +50,22 @@ def test_negative_scale_is_rejected() -> None:
 def test_child_protocol_rejects_unknown_payload() -> None:
     with pytest.raises(ValueError):
         child_main(["scale", '{"jobs": "many"}'])
+
+
+class _Query:
+    name = "fake"
+    dim = 8
+
+    def embed_query(self, text: str) -> list[float]:
+        return [1.0] + [0.0] * 7
+
+    def embed_passages(self, texts: object) -> list[list[float]]:
+        raise AssertionError("passages must not reach the real model")
+
+
+def test_synthetic_passages_are_deterministic_unit_vectors_and_queries_are_real() -> None:
+    emb = SyntheticPassages(_Query())
+    a, b, a2 = emb.embed_passages(["호텔 프런트", "감귤 수확"]) + emb.embed_passages(["호텔 프런트"])
+    assert a == a2 and a != b and len(a) == 8
+    assert abs(sum(x * x for x in a) - 1.0) < 1e-5
+    assert emb.embed_query("호텔") == [1.0] + [0.0] * 7 and emb.name == "synthetic-8"
