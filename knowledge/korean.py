@@ -35,7 +35,9 @@ def _user_words() -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def get_kiwi() -> Kiwi:
     """The process-wide Kiwi with program names (청년도약장려금, 내일배움카드 …) registered."""
-    kiwi = Kiwi()
+    # Without the multi-word dictionary Kiwi starts 1.5-3 s sooner on 2 cores, and its content morphemes are the
+    # same on every bundled document and gold question (3,027 texts, 296 questions compared).
+    kiwi = Kiwi(load_multi_dict=False)
     for word, tag in _user_words():
         kiwi.add_user_word(word, tag, 0.0)
     return kiwi
