@@ -339,6 +339,8 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     decision = aggregate(s.decision for s in subs)
 
     b = Builder(PROGRAM, r.questions)
+    if income.formula:  # the estimated share decides Ⅰ vs Ⅱ유형: the first note
+        b.note(f"소득 비율 추정: {income.formula}")
     for track_id, sub in zip(TRACKS, subs, strict=True):
         track = r.tracks[track_id]
         word = {"eligible": "해당", "ineligible": "해당하지 않음", "need_more_info": "추가 정보 필요"}[

@@ -35,8 +35,26 @@ def test_eligible_and_amount_is_half_of_remaining_days() -> None:
     assert result.decision == "eligible"
     # 66,048 × 120 × 1/2 = 3,962,880
     assert amount_value(result, "조기재취업수당") == 3_962_880
-    assert "× 1/2" in result.amount("조기재취업수당").formula  # type: ignore[union-attr]
+    formula = result.amount("조기재취업수당").formula  # type: ignore[union-attr]
+    # the amount states the rule that makes it (시행령 제85조), then the numbers
+    assert formula.startswith("조기재취업수당 = 남은 소정급여일수 × 구직급여일액 × 1/2")
+    assert "120일 × 66,048원 × 1/2 = 3,962,880원" in formula
     assert any("12개월이 지난 뒤 청구" in n for n in result.notes)
+
+
+def test_ineligible_offers_no_amount_and_names_the_missed_threshold() -> None:
+    # 재취업 전날 남은 일수 80일 < 180일의 1/2 = 90일 (시행령 제84조①)
+    result = er(remaining_benefit_days=80)
+    assert result.decision == "ineligible"
+    assert result.amounts == []
+    reason = result.reason("er.remaining_ratio")
+    assert reason is not None and "90일" in reason.text and "미충족" in reason.text
+
+
+def test_year_without_figures_warns_first() -> None:
+    result = run(ER, today=date(2027, 6, 1), **{**BASE, "separation_date": date(2027, 1, 15)})
+    assert any("2027년" in w and "2026년 기준" in w for w in result.warnings)
+    assert result.amount("조기재취업수당").confidence == "unverified"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("days", "passed"), [(14, False), (15, True)])
@@ -87,7 +105,7 @@ def test_disqualifying_facts(field: str, value: bool) -> None:
 
 
 def test_total_days_derived_from_age_and_insured_period() -> None:
-    # 50세, 4년 → 210일; half = 105
+    # 50세, 1,460일 ending 2026-03-31 (2022-04-02~: 3년 이상 5년 미만) → 210일; half = 105
     assert er(total_benefit_days=None, age=50, remaining_benefit_days=105).decision == "eligible"
     result = er(total_benefit_days=None, age=50, remaining_benefit_days=104)
     assert result.decision == "ineligible"

@@ -68,3 +68,11 @@ def test_vulnerable_person_gets_the_extra_limit_flagged_conflict() -> None:
     assert extra is not None and extra.value == 2_000_000 and extra.confidence == "conflict"
     assert "5,000,000원" in extra.formula
     assert result.notes[-1] == CONFIRM_NOTE
+
+
+def test_excluded_person_is_not_shown_a_limit_as_if_payable() -> None:
+    # 현직 공무원은 발급 제외 (policy-facts §3) → "5년간 최대 300만원" must not be offered
+    result = run("learning_card", public_servant=True, age=40)
+    assert result.decision == "ineligible"
+    assert result.amounts == []
+    assert any(r.passed is False for r in result.reasons)
