@@ -3,7 +3,7 @@
 Every entry carries where it comes from (``source``, ``url``, ``notice``/``article``), the period it is in force
 (``effective_from``/``effective_to``) and a confidence tag (:data:`knowledge.schemas.Confidence`). ``load_facts(name)``
 validates ``<name>.yaml`` against its model and caches it; a broken file raises :class:`FactsFileError` naming the
-file and the key. Typed accessors (:func:`median_income`, :func:`military_service`) return the concrete models.
+file and the key. Typed accessors (:func:`median_income`, :func:`military_service`, :func:`minimum_wage`) return the concrete models.
 
 This package imports none of ``app``, ``graphs`` or ``ingest``.
 """
@@ -164,11 +164,50 @@ class MilitaryServiceTable(FactTable):
     extensions: dict[str, MilitaryExtension] = Field(min_length=1)
 
 
+# --------------------------------------------------------------------------------------- 최저임금
+
+
+class MinimumWageYear(SourcedFact):
+    hourly: int = Field(gt=0)  # 원/시간
+    monthly_209h: int = Field(gt=0)  # 주 40시간 + 주휴 = 월 209시간 환산액 (a cross-check of ``hourly``)
+    notice: str = Field(min_length=1)  # the 고시 it comes from
+
+    @model_validator(mode="after")
+    def _monthly_is_209_hours(self) -> Self:
+        if self.monthly_209h != self.hourly * 209:
+            raise ValueError(f"monthly_209h {self.monthly_209h} != hourly {self.hourly} × 209")
+        return self
+
+
+class MinimumWageTable(FactTable):
+    name: Literal["minimum_wage"]
+    unit: str
+    article: str
+    years: dict[int, MinimumWageYear] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_calendar_year_each(self) -> Self:
+        for year, entry in self.years.items():
+            if (entry.effective_from, entry.effective_to) != (date(year, 1, 1), date(year, 12, 31)):
+                raise ValueError(f"years.{year}: a 최저임금 is in force from 1 January to 31 December of its year")
+        return self
+
+    def year_for(self, year: int) -> int:
+        """``year`` when the table has it, else the latest earlier year (or the earliest)."""
+        return year if year in self.years else max((y for y in self.years if y < year), default=min(self.years))
+
+    def hourly(self, year: int) -> int | None:
+        """The 시간급 of exactly ``year`` (``None`` when the table does not have it)."""
+        entry = self.years.get(year)
+        return None if entry is None else entry.hourly
+
+
 # --------------------------------------------------------------------------------------- loading
 
 FACT_MODELS: dict[str, type[FactTable]] = {
     "median_income": MedianIncomeTable,
     "military_service": MilitaryServiceTable,
+    "minimum_wage": MinimumWageTable,
 }
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -231,6 +270,11 @@ def military_service() -> MilitaryServiceTable:
     return _typed("military_service", MilitaryServiceTable)
 
 
+def minimum_wage() -> MinimumWageTable:
+    """최저임금 시간급 by year."""
+    return _typed("minimum_wage", MinimumWageTable)
+
+
 def validate_all_facts() -> list[str]:
     """Load every bundled facts table (raises on the first broken one); returns their names."""
     for name in FACT_MODELS:
@@ -249,11 +293,14 @@ __all__ = [
     "MedianIncomeYear",
     "MilitaryExtension",
     "MilitaryServiceTable",
+    "MinimumWageTable",
+    "MinimumWageYear",
     "SourcedFact",
     "load_facts",
     "load_facts_file",
     "load_yaml_model",
     "median_income",
     "military_service",
+    "minimum_wage",
     "validate_all_facts",
 ]
