@@ -128,7 +128,8 @@ class BenchReport(BaseModel):
 
 # ============================================================================================== child side
 def _dir_mb(path: Path) -> float:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / (1024 * 1024)
+    """Disk space used (allocated blocks: Qdrant Edge's storage files are sparse, 32 MB each on paper)."""
+    return sum(p.stat().st_blocks * 512 for p in path.rglob("*") if p.is_file()) / (1024 * 1024)
 
 
 class SyntheticPassages:

@@ -137,3 +137,18 @@ def test_local_fallback_agrees_with_edge(tmp_path: Path) -> None:
         finally:
             base.close()
     assert found["edge"] and set(found["edge"]) == set(found["local"])
+
+
+def test_shard_copies_keep_holes(tmp_path: Path) -> None:
+    from knowledge.edge_store import copy_sparse
+
+    src, dst = tmp_path / "page_0.dat", tmp_path / "copy.dat"
+    with open(src, "wb") as fh:  # how Edge's storage files look: 32 MB on paper, a few KB written
+        fh.write(b"head")
+        fh.seek(16 * 1024 * 1024)
+        fh.write(b"tail")
+        fh.truncate(32 * 1024 * 1024)
+    copy_sparse(str(src), str(dst))
+    assert dst.stat().st_size == src.stat().st_size
+    assert dst.read_bytes() == src.read_bytes()
+    assert dst.stat().st_blocks * 512 < 1024 * 1024, "the copy must not fill the holes"
