@@ -152,3 +152,25 @@ def test_shard_copies_keep_holes(tmp_path: Path) -> None:
     assert dst.stat().st_size == src.stat().st_size
     assert dst.read_bytes() == src.read_bytes()
     assert dst.stat().st_blocks * 512 < 1024 * 1024, "the copy must not fill the holes"
+
+
+def test_every_filter_field_has_a_payload_index(kb: KnowledgeBase, tmp_path: Path) -> None:
+    from knowledge.retrieval import job_filter, training_filter
+    from knowledge.store import PAYLOAD_INDEXES
+
+    every_job = JobFilters(region="제주시", district="연동", min_monthly_pay=1, employment_type="정규직",
+                           max_weekly_hours=40, keco_prefix="5", open_only=True, seasonal=False)
+    every_course = TrainingFilters(region="제주시", card_eligible=True, max_self_pay=0, start_from=TODAY,
+                                   start_to=TODAY, ncs_prefix="01", course_type_code="C0061")
+    job_flt, course_flt = job_filter(every_job, TODAY), training_filter(every_course)
+    assert job_flt and course_flt
+    assert {c.key for c in job_flt.must} <= set(PAYLOAD_INDEXES["jobs"])
+    assert {c.key for c in course_flt.must} <= set(PAYLOAD_INDEXES["training"])
+
+    run_ingest(kb, sources=["policies"], path=write_docs(tmp_path / "docs"))
+    served = kb.store.resolve("policies")
+    from knowledge.edge_store import EdgeStore
+
+    assert isinstance(kb.store, EdgeStore) and served
+    info = kb.store._shard_of(served).shard.info()
+    assert set(info.payload_schema) == set(PAYLOAD_INDEXES["policies"])
