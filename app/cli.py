@@ -220,6 +220,38 @@ def cmd_generate_samples(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- posting check ---------------------------------------------------------------------------------------------
+def cmd_posting_check(args: argparse.Namespace) -> int:
+    from graphs.capabilities.posting_check import check_posting
+    from graphs.capabilities.posting_check.render import report_text
+    from knowledge.config import get_settings
+
+    text = args.source
+    try:
+        is_file = "\n" not in text and Path(text).is_file()
+    except OSError:  # too long to be a file name: it is the posting text
+        is_file = False
+    if is_file:
+        try:
+            text = Path(text).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            console.print(f"[red]오류:[/red] 공고 파일을 읽을 수 없습니다: {exc}")
+            return 2
+    if not text.strip():
+        console.print("[red]오류:[/red] 점검할 공고 문구가 비어 있습니다.")
+        return 2
+    if args.employees is not None and args.employees < 1:
+        console.print("[red]오류:[/red] --employees는 1 이상의 상시 근로자 수입니다.")
+        return 2
+    year = args.year or get_settings().current_date().year
+    report = check_posting(text, year=year, employees=args.employees)
+    if args.json:
+        _json(report.model_dump(mode="json"))
+    else:
+        out.print(report_text(report), markup=False, highlight=False, soft_wrap=True)
+    return 0
+
+
 # ---- entry -----------------------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="goyong", description="제주 고용센터 AI 상담 에이전트")
@@ -297,6 +329,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="생성 N건 행의 밀집 벡터: none = sparse-only, synthetic = 합성 벡터로 하이브리드 검색 비용 측정")
     be.add_argument("--json", action="store_true")
     be.set_defaults(func=_delegate("evals.bench", "cli_bench"))
+
+    po = sub.add_parser("posting", help="구인공고 도구 (법 위반 소지 점검)")
+    posting_sub = po.add_subparsers(dest="posting_command", required=True)
+    pc = posting_sub.add_parser("check", help="구인공고 문구 점검: 연령·성별·신체조건·개인정보·거짓광고·최저임금·근로시간")
+    pc.add_argument("source", help="공고 파일 경로 또는 공고 문구")
+    pc.add_argument("--year", type=int, default=None, help="공고 연도 (최저임금 기준, 기본: 올해)")
+    pc.add_argument("--employees", type=int, default=None, help="상시 근로자 수 (모르면 생략: 규모에 따라 달라지는 항목은 '확인 필요')")
+    pc.add_argument("--json", action="store_true")
+    pc.set_defaults(func=cmd_posting_check)
     return p
 
 

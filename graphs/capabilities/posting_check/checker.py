@@ -116,10 +116,11 @@ def _finding(
 
 
 def pattern_spans(pattern: Pattern, text: str) -> list[tuple[int, int]]:
-    """Trimmed, non-empty spans of every match of one pattern."""
+    """Trimmed, non-empty spans of every match of one pattern (of its group ``q`` when it has one: the words
+    around it only decide whether it matches)."""
     spans = []
     for m in re.finditer(pattern.regex, text):
-        start, end = _trimmed(text, m.start(), m.end())
+        start, end = _trimmed(text, *(m.span("q") if "q" in m.re.groupindex else m.span()))
         if end > start:
             spans.append((start, end))
     return spans
@@ -435,7 +436,7 @@ def wage_need(
     base_hours = monthly_hours(w, rule)
     ot = 0.0 if ot_paid else max(w - rule.weekly_standard_hours, 0) * float(MONTH_FACTOR) * factor
     per_month = (base_hours * hourly, math.ceil((base_hours + ot) * hourly))
-    basis = f"주 {w:g}시간(월 {base_hours}시간)"
+    basis = f"소정근로 주 {min(w, rule.weekly_standard_hours):g}시간(주휴 포함 월 {base_hours}시간)"
     if pay.kind == "yearly":
         months = rule.severance_divisor if pay.severance_included else 12
         basis = f"{basis}, 연봉 ÷ {months}" + (" (퇴직금 포함)" if pay.severance_included else "")

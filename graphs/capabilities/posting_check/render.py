@@ -41,7 +41,7 @@ def finding_text(number: int, f: Finding) -> str:
     return "\n".join(
         [
             f"{number}. [{f.severity}] {f.rule_name} — {f.law} {f.article} (적용 {_period(f)})",
-            f"   문구: “{f.quote}” ({f.start}–{f.end}자)",
+            f"   문구: “{f.quote}” (위치 {f.start}–{f.end})",
             f"   설명: {f.explanation}",
             f"   수정 제안: {f.suggestion}",
             f"   근거: {f.source} ({CONFIDENCE_KO.get(f.confidence, f.confidence)})",
