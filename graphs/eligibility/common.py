@@ -240,7 +240,7 @@ class Builder:
         ok = th.check(actual)
         text = f"{th.label} {quantity(actual, th.unit)} — {rule} → {'충족' if ok else '미충족'}"
         if not ok:
-            text += missed_by(th, actual) + (f" {th.remedy}" if th.remedy else "")
+            text += missed_by(th, actual) + (f". {th.remedy}" if th.remedy else "")
         return self.reason(rule_id, th, ok, text)
 
     def in_range(self, rule_id: str, rng: Range, actual: int | None, ask: str | None = None) -> bool | None:
@@ -252,7 +252,7 @@ class Builder:
         ok = rng.contains(actual)
         text = f"{rng.label} {num(actual)}{rng.unit} — {rule} → {'충족' if ok else '미충족'}"
         if not ok and rng.remedy:
-            text += f" {rng.remedy}"
+            text += f". {rng.remedy}"
         return self.reason(rule_id, rng, ok, text)
 
     def condition(

@@ -122,3 +122,4 @@ def test_ineligible_employer_shows_no_subsidy_amount() -> None:
     assert result.amounts == []
     reason = result.sub(EMPLOYER).reason("yjl.employer.min_insured")  # type: ignore[union-attr]
     assert reason is not None and "5명" in reason.text and "1명 부족" in reason.text
+    assert "5명 이상이 되면" in reason.text  # what would change it
