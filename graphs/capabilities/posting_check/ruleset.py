@@ -54,7 +54,7 @@ class Applicability(_Strict):
 
     def note(self, employees: int | None) -> str:
         if employees is None:
-            return f"상시 근로자 수를 몰라 적용 여부를 단정할 수 없습니다 — {self.basis}."
+            return f"상시 근로자 {self.min_employees}명 미만 사업장이면 이 조항은 적용되지 않습니다 — {self.basis}."
         if employees >= self.min_employees:
             return f"상시 근로자 {employees}명 — {self.basis}에 따라 적용됩니다."
         return f"상시 근로자 {employees}명 — {self.basis}에 따라 이 조항은 적용되지 않습니다."
