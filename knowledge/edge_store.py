@@ -12,7 +12,7 @@ Layout under ``{data_dir}/edge``:
 
 A published shard is never written again: a rebuild fills a new shard, and an incremental sync with changes works
 on a copy of the served shard, swapped in when complete. So a killed ingest never serves a half-built index, and
-any number of processes can read the served shard at the same time (the chat app and ``goyong ask``); each reader
+any number of processes can read the served shard at the same time (loading a published shard writes nothing) (the chat app and ``goyong ask``); each reader
 notices a new pointer on its next query and moves to the new version. Shards are written without a WAL: nothing is
 served before ``flush()`` and the pointer swap.
 
@@ -348,6 +348,10 @@ class EdgeStore:
             old = self._read_pointer(kind)
             try:
                 built.shard.flush()
+                # The first load of a shard rewrites its edge_config.json (defaults filled in): do it here, so a
+                # published shard is never written by its readers.
+                built.shard.close()
+                built.shard = qe.EdgeShard.load(str(self.root / version))
                 self._write_pointer(kind, version)
             except BaseException:
                 self._writing[version] = built

@@ -174,3 +174,25 @@ def test_every_filter_field_has_a_payload_index(kb: KnowledgeBase, tmp_path: Pat
     assert isinstance(kb.store, EdgeStore) and served
     info = kb.store._shard_of(served).shard.info()
     assert set(info.payload_schema) == set(PAYLOAD_INDEXES["policies"])
+
+
+def test_readers_never_write_a_published_shard(kb: KnowledgeBase, tmp_path: Path) -> None:
+    import hashlib
+
+    run_ingest(kb, sources=["policies"], path=write_docs(tmp_path / "docs"))
+    served = kb.store.resolve("policies")
+    assert served
+    folder = kb.settings.data_dir / "edge" / served
+
+    def digest() -> dict[str, str]:
+        return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    before = digest()
+    reader = KnowledgeBase.open(kb.settings, warm=False)
+    try:
+        assert reader.retriever.search_policies("구직급여 상한액", k=1, mode="sparse")
+        assert reader.store.count("policies") == 4
+    finally:
+        reader.close()
+    assert digest() == before
