@@ -386,10 +386,22 @@ def _check_unit_period(b: Builder, profile: Profile, r: UnemploymentRules) -> No
     if profile.unit_period_days is not None:
         b.threshold("ub.unit_period", th, profile.unit_period_days)
         return
+    current = current_period(profile)
+    if current is not None and current[0] < th.value and profile.prior_insured_days is None:
+        # The only insured period the person stated is shorter than the threshold, and the paid days in it can
+        # only be fewer (제41조): not reachable unless another insured job in the 18 months is added.
+        b.reason(
+            "ub.unit_period",
+            th,
+            False,
+            f"{th.label}: 말씀하신 고용보험 가입 기간이 {num(current[0])}일이라 기준 {num(th.value)}{th.unit} 이상을 채울 수 "
+            f"없습니다 ({num(th.value - current[0])}일 부족) → 미충족. 퇴사 전 18개월 안에 다른 직장에서 고용보험에 가입해 "
+            f"일한 기간이 있으면 합산되니 알려 주세요.",
+        )
+        return
     b.ask("unit_period_days")
     b.note(r.unit_period_help.text)
     text = f"{th.label}: 정보가 필요합니다 (기준 {num(th.value)}{th.unit} 이상)."
-    current = current_period(profile)
     if current is not None and current[0] < th.value:
         text += (
             f" 이번 직장 가입 기간({num(current[0])}일)만으로는 {num(th.value)}{th.unit}이 되지 않으니, 퇴사 전 18개월 안에 "

@@ -69,19 +69,34 @@ def test_unit_period_boundary(days: int, expected: str) -> None:
     assert result.reason("ub.unit_period").article.startswith("고용보험법 제40조 제1항 제1호")  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("insured", [150, 179, 180, 210, 1460, 7300])
-def test_insured_period_never_decides_the_unit_period(insured: int) -> None:
-    # 제41조: the unit period counts paid days in the 18 months before separation (other jobs included, a
-    # lifetime total is not it) → whatever the insured period, the requirement stays unknown and is asked
+@pytest.mark.parametrize("insured", [180, 210, 1460, 7300])
+def test_insured_period_never_proves_the_unit_period(insured: int) -> None:
+    # 제41조: the unit period counts paid days in the 18 months before separation (a lifetime total is not it)
+    # → an insured period of 180 days or more never proves it: the requirement stays unknown and is asked
     result = ub(unit_period_days=None, insured_period_days=insured)
     assert verdict(result, "ub.unit_period") is None
     assert result.decision == "need_more_info"
     assert [m.field for m in result.missing] == ["unit_period_days"]
     assert any("피보험자격 이력 조회" in n for n in result.notes)
-    text = result.reason("ub.unit_period").text  # type: ignore[union-attr]
-    assert "180일" in text
-    # a short current job says what else could count (other jobs in the 18 months)
-    assert ("다른 직장" in text) is (insured < 180)
+    assert "180일" in result.reason("ub.unit_period").text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("insured", [120, 150, 179])
+def test_a_stated_insured_period_under_180_days_cannot_reach_the_unit_period(insured: int) -> None:
+    # 제41조: paid days lie inside insured days, so a whole stated insurance history under 180 days cannot hold
+    # 180 days of 피보험 단위기간 → ineligible, with no amount, naming the shortfall and what would change it
+    result = ub(unit_period_days=None, insured_period_days=insured)
+    reason = result.reason("ub.unit_period")
+    assert reason is not None and reason.passed is False
+    assert result.decision == "ineligible" and result.amounts == []
+    assert f"{180 - insured}일 부족" in reason.text and "다른 직장" in reason.text
+
+
+def test_a_short_current_job_with_earlier_jobs_stays_open() -> None:
+    # other insured jobs were mentioned: they may fill the 18 months, so the unit period is asked, not refused
+    result = ub(unit_period_days=None, insured_period_days=150, prior_insured_days=400)
+    assert verdict(result, "ub.unit_period") is None
+    assert "다른 직장" in result.reason("ub.unit_period").text  # type: ignore[union-attr]
 
 
 def test_unit_period_shortfall_names_the_threshold_and_what_would_change_it() -> None:
