@@ -58,6 +58,7 @@ VERB = {"national_employment_support": "참여할", "learning_card": "발급받�
 AMOUNTS_HEADING = {"eligible": "예상 금액", "need_more_info": "요건을 모두 갖추면 받을 수 있는 금액"}
 WHERE_TO_APPLY = "📍 신청·상담: 고용24(work24.go.kr) 또는 가까운 고용센터 · 고용노동부 고객상담센터 ☎1350"
 REFERENCE_AMOUNT_SUFFIXES = ("하한액", "상한액")  # the year's limits: in a citizen's details, not the headline
+CITIZEN_NOTES = 1  # the rules put the note a person most needs first (e.g. how an income share was estimated)
 
 
 def _value(amt: dict[str, Any]) -> str:
@@ -122,7 +123,7 @@ def eligibility_answer(
     full checklist in the answer. Warnings come first for both."""
     citizen = role == "citizen"
     # law words glossed in what the rules say; a quoted passage stays as its source wrote it
-    body = gloss(_citizen_summary(result, question, focus)) if citizen else _counselor_checklist(result)
+    body = gloss(_citizen_summary(result, question, focus)) if citizen else _counselor_checklist(result, role)
     about = _guide_blocks(guide, role)
     parts: list[str] = [_warnings(result)]
     parts += [*about, body] if guide_first else [body, *about]
@@ -141,7 +142,7 @@ def eligibility_answer(
 def eligibility_details(result: dict[str, Any], role: Role = "counselor") -> str:
     """The full checklist of one result (every requirement with its article, every amount with its formula, the
     tracks' table, the notes): the counselor's answer, and what a citizen opens with "자세히" (law words glossed)."""
-    text = _blocks(_warnings(result), _counselor_checklist(result))
+    text = _blocks(_warnings(result), _counselor_checklist(result, role))
     return gloss(text) if role == "citizen" else text
 
 
@@ -172,9 +173,15 @@ def _verdict(result: dict[str, Any]) -> str:
     return f"**{sentence}** ({result['applies_year']}년 기준)"
 
 
-def payable(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The amounts that may be printed: none for an ineligible result (nothing will be paid)."""
-    return [] if result["decision"] == "ineligible" else list(result.get("amounts") or [])
+def payable(result: dict[str, Any], role: Role = "counselor") -> list[dict[str, Any]]:
+    """The amounts that may be printed: none for an ineligible result (nothing will be paid); for a citizen whose
+    result still waits for facts, the rates and days but no lump sum (a total reads as a promise of payment)."""
+    if result["decision"] == "ineligible":
+        return []
+    amounts = list(result.get("amounts") or [])
+    if role == "citizen" and result["decision"] == "need_more_info":
+        return [a for a in amounts if a["unit"] != "원"]
+    return amounts
 
 
 def _most_relevant(reasons: list[dict[str, Any]], question: str, focus: Sequence[str]) -> list[dict[str, Any]]:
@@ -206,13 +213,13 @@ def _is_reference(amt: dict[str, Any]) -> bool:
 
 def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence[str] = ()) -> str:
     """The verdict, the amounts and days (with the rule that makes them when "how much" is asked), the one or two
-    conditions that fail or are still unknown, and the rule's source."""
+    conditions that fail or are still unknown, the rules' first note, and the rule's source."""
     decision = result["decision"]
     parts: list[str | list[str]] = [_verdict(result)]
     subs = result.get("sub_results") or []
-    amounts = payable(result)
+    amounts = payable(result, "citizen")
     if subs:
-        parts.append(_types_table(result, conditions=False))
+        parts.append(_types_table(result, "citizen"))
     elif amounts:
         personal = [a for a in amounts if not _is_reference(a)] or amounts
         items = []
@@ -230,6 +237,7 @@ def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence
     elif unknown:
         parts += ["더 알아야 하는 조건:",
                   [f"- {MARK[None]} {r['text']}" for r in _most_relevant(unknown, question, focus)[:2]]]
+    parts += [f"참고: {n}" for n in _all(result, "notes")[:CITIZEN_NOTES]]
     seen: list[str] = []
     for item in [*failed, *(a for a in amounts if not _is_reference(a))]:
         cite = f"{item['article']} ({item['effective_from']} 시행)"
@@ -240,16 +248,16 @@ def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence
     return _blocks(*parts)
 
 
-def _counselor_checklist(result: dict[str, Any]) -> str:
+def _counselor_checklist(result: dict[str, Any], role: Role = "counselor") -> str:
     """Every requirement with its article, every amount with its formula, the tracks in one table, the notes."""
     parts: list[str | list[str]] = [_header(result)]
     subs = result.get("sub_results") or []
     if subs:
-        parts.append(_types_table(result, conditions=True))
-    amounts = payable(result)
+        parts.append(_types_table(result, role, conditions=True))
+    amounts = payable(result, role)
     if subs:  # the tracks' amounts are in the table: each formula once
         amounts = []
-        for a in [*payable(result), *(a for s in subs for a in payable(s))]:
+        for a in [*payable(result, role), *(a for s in subs for a in payable(s, role))]:
             if (a["name"], a["formula"]) not in {(b["name"], b["formula"]) for b in amounts}:
                 amounts.append(a)
     if amounts and subs:  # the values are in the table: only how each is computed
@@ -270,18 +278,18 @@ def _counselor_checklist(result: dict[str, Any]) -> str:
     return _blocks(*parts)
 
 
-def _types_table(result: dict[str, Any], *, conditions: bool) -> str:
+def _types_table(result: dict[str, Any], role: Role, *, conditions: bool = False) -> str:
     """One row per track (Ⅰ유형 요건심사형 … Ⅱ유형): its decision, one column per allowance and, for counselors,
     its conditions by short name."""
     prefix = f"{result['program_name']} "
     subs = result.get("sub_results") or []
     names: list[str] = []
     for sub in subs:
-        names += [a["name"] for a in payable(sub) if a["name"] not in names]
+        names += [a["name"] for a in payable(sub, role) if a["name"] not in names]
     head = ["유형", "판단", *names] + (["조건"] if conditions else [])
     rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for sub in subs:
-        amounts = {a["name"]: a for a in payable(sub)}
+        amounts = {a["name"]: a for a in payable(sub, role)}
         cells = [sub["program_name"].removeprefix(prefix), SUB_MARK[sub["decision"]]]
         for name in names:
             a = amounts.get(name)

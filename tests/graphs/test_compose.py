@@ -298,3 +298,30 @@ def test_policy_and_job_answers_keep_blocks_apart() -> None:
     empty = {"jobs": [], "relax": [{"label": "지역", "count": 4}]}
     blocks = _markdown_blocks(compose.jobs_answer(empty, "citizen", describe="서귀포시")[0])
     assert "'지역' 조건을 빼면 4건이 있어요." in blocks and any(b.startswith("고용24") for b in blocks)
+
+
+def test_citizen_sees_how_the_income_share_was_estimated() -> None:
+    # 2026 기준 중위소득, 3인 가구: 5,359,036원 (policy-facts §12) → 4,000,000원 is 74.6 %
+    profile = Profile(age=29, household_size=3, household_income_monthly=4_000_000)
+    result = check_eligibility("national_employment_support", profile, today=TODAY).model_dump(mode="json")
+    text, _ = compose.eligibility_answer(result, "citizen", ask=None)
+    assert "74.6%" in text and "참고:" in text
+
+
+def test_a_result_waiting_for_facts_shows_rates_and_days_but_no_total_to_citizens() -> None:
+    # 2026, 45세, 피보험기간 4년, 월 300만원: 하한액 10,320원 × 8시간 × 80% = 66,048원/일, 별표1 → 180일;
+    # the 180-day 피보험 단위기간 is not known yet, so nothing is promised
+    result = EligibilityResult(
+        program="unemployment_benefit", program_name="구직급여", decision="need_more_info", applies_year=2026,
+        reasons=[_reason("ub.unit_period", None, "퇴사 전 18개월 동안의 피보험 단위기간: 정보가 필요합니다 (기준 180일 이상).",
+                         "고용보험법 제40조 제1항 제1호", "피보험 단위기간")],
+        amounts=[_amount("구직급여일액", 66_048, "원/일", "10,320원 × 8시간 × 80% = 66,048원", "고용보험법 제46조"),
+                 _amount("소정급여일수", 180, "일", "45세 · 피보험기간 4년 → 180일", "고용보험법 제50조 별표1"),
+                 _amount("최대 총액", 11_888_640, "원", "66,048원 × 180일 = 11,888,640원", "고용보험법 제46조, 제50조")])
+    data = result.model_dump(mode="json")
+    citizen, _ = compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])
+    assert "66,048원" in citizen and "180일" in citizen
+    assert "11,888,640" not in citizen and "최대 총액" not in citizen
+    assert "11,888,640" not in compose.eligibility_details(data, "citizen")
+    counselor, _ = compose.eligibility_answer(data, "counselor", ask=None)
+    assert "최대 총액: 11,888,640원" in counselor  # counselors see every computed figure with its formula
