@@ -1,7 +1,7 @@
 """Date mentions: "2026년 3월", "작년 12월", "올해 1월", "지난달", "2025.12.31", "3월", "작년".
 
-A mention keeps whatever precision was said; callers decide what it means (separation date, training start,
-the year a question is about). A month without a year is resolved by the caller (past for separations,
+Past days relative to today ("어제", "지난주", "3일 전") are resolved to a day. A mention keeps whatever
+precision was said; callers decide what it means (separation date, training start, the year a question is about). A month without a year is resolved by the caller (past for separations,
 future for course starts).
 """
 
@@ -21,9 +21,21 @@ _REL_YEARS: dict[str, int] = {
 _REL_YEAR = "|".join(sorted((re.escape(k) for k in _REL_YEARS), key=len, reverse=True))
 
 _FULL = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})(?![\d])\.?")
+_YM_DOT = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[.\-/]\s*(\d{1,2})\s*(?:월|(?![\d.]))")
+# a two-digit year said as a job's start: "20년에 입사", "19년도부터 다녔어요" (a bare "10년" is a duration)
+_YEAR2_START = re.compile(r"(?<![\d.])(\d{2})\s*년\s*(?:도)?\s*(?=(?:에|부터|초|말)\s*(?:입사|취직|취업|들어|다니|다녔|근무|일했|일하))")
 _YMD = re.compile(r"(?<![\d.])((?:19|20)\d{2}|\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?")
 _REL_YM = re.compile(rf"({_REL_YEAR})\s*(\d{{1,2}})\s*월(?:\s*(\d{{1,2}})\s*일)?")
 _REL_MONTH = re.compile(r"(지난\s*달|저번\s*달|지지난\s*달|이번\s*달|이달|다음\s*달|담\s*달|내달|다다음\s*달)")
+# past days said relative to today ("지난주에 잘렸어요", "어제 그만뒀어요", "열흘 전", "3일 전")
+_REL_DAY = re.compile(
+    r"(?<![가-힣])(어제|그제|그저께|엊그제|지난\s*주|저번\s*주|지지난\s*주|며칠\s*전|일주일\s*전|열흘\s*전|보름\s*전)|"
+    r"(?<![\d.])(\d{1,2})\s*(일|주)\s*전"
+)
+_REL_DAY_OFFSET: dict[str, int] = {
+    "어제": 1, "그제": 2, "그저께": 2, "엊그제": 2, "지난주": 7, "저번주": 7, "지지난주": 14, "며칠전": 3,
+    "일주일전": 7, "열흘전": 10, "보름전": 15,
+}
 _MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*월(?!\s*급)(?:\s*(\d{1,2})\s*일)?")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(?:\s*도)?|(?<![가-힣])(" + _REL_YEAR + r")(?:에|엔|에는|부터|까지|\s|$|[.,?!])")
 
@@ -77,6 +89,11 @@ def find_dates(scratch: Scratch, today: date) -> list[DateMention]:
             return
         if day is not None and (month is None or _safe_date(year or today.year, month, day) is None):
             day = None
+        if day is None and month is not None:  # "지난달 말" = its last day, "3월 중순" = the 15th
+            part = re.match(r"\s*(말|중순|하순|초순)", scratch.text[m.end() : m.end() + 4])
+            if part:
+                last = calendar.monthrange(year or today.year, month)[1]
+                day = {"말": last, "하순": last, "중순": 15, "초순": 1}[part.group(1)]
         if year is not None and not 1950 <= year <= 2100:
             return
         found.append(DateMention(m.start(), m.end(), year, month, day))
@@ -84,6 +101,10 @@ def find_dates(scratch: Scratch, today: date) -> list[DateMention]:
 
     for m in list(_FULL.finditer(scratch.text)):
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in list(_YM_DOT.finditer(scratch.text)):
+        add(m, int(m.group(1)), int(m.group(2)), None)
+    for m in list(_YEAR2_START.finditer(scratch.text)):
+        add(m, _year(m.group(1)), None, None)
     for m in list(_YMD.finditer(scratch.text)):
         add(m, _year(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
     for m in list(_REL_YM.finditer(scratch.text)):
@@ -92,6 +113,13 @@ def find_dates(scratch: Scratch, today: date) -> list[DateMention]:
     for m in list(_REL_MONTH.finditer(scratch.text)):
         year, month = shift_month(today, _REL_MONTH_OFFSET[re.sub(r"\s+", "", m.group(1))])
         add(m, year, month, None)
+    for m in list(_REL_DAY.finditer(scratch.text)):
+        if m.group(1):
+            offset = _REL_DAY_OFFSET[re.sub(r"\s+", "", m.group(1))]
+        else:
+            offset = int(m.group(2)) * (7 if m.group(3) == "주" else 1)
+        day = date.fromordinal(today.toordinal() - offset)
+        add(m, day.year, day.month, day.day)
     for m in list(_MONTH.finditer(scratch.text)):
         add(m, None, int(m.group(1)), int(m.group(2)) if m.group(2) else None)
     for m in list(_YEAR.finditer(scratch.text)):

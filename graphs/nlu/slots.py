@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
+from graphs.nlu.causes import find_just_cause
+from graphs.nlu.history import PriorInfo, ReemploymentInfo, duration_days
 from graphs.nlu.numbers import (
     NATIVE_AGE,
     NumberMatch,
@@ -113,6 +115,10 @@ def extract_age(s: Scratch, today: date) -> AgeInfo:
         bare_ok = re.match(r"\s*(?:이요|요|입니다|이에요|예요|이고|인데|이야|$|[.,!?])", tail) and (
             m.group("ones") or m.group("tens") not in ("열", "스무", "쉰")
         )
+        # "스물아홉 알바만 해봄": a full native number (tens and ones) followed by a word that is not a counter
+        bare_ok = bare_ok or bool(
+            m.group("ones") and m.group("tens") and re.match(r"\s+(?!명|개|시|번|마리|권|잔|대|장|곳|군데|달|해|가지)[가-힣]", tail)
+        )
         if (with_unit or bare_ok) and _plausible_age(value) and _age_ok(s.text, m.start(), m.end()):
             info.age = info.age if info.age is not None else value
             end = m.end() + (with_unit.end() if with_unit else 0)
@@ -137,6 +143,15 @@ def extract_age(s: Scratch, today: date) -> AgeInfo:
 
 # ---------------------------------------------------------------- insured periods
 _UNIT_PERIOD = re.compile(r"(?:피보험\s*)?단위\s*기간\s*(?:이|은|는|을|만|으로)?\s*(?:약\s*|총\s*)?(\d{1,4})\s*일")
+# the 18 months before leaving (제40조②), said the way people answer the assistant's question: "퇴사 전 18개월 동안
+# 쭉 일했어요" (= the whole window, 18 × 30 days), "퇴사 전 18개월 중에 200일", "18개월 중 10개월 일했어요"
+_UNIT_WINDOW = re.compile(
+    r"(?P<before>(?:퇴사|이직|그만두기|관두기|나오기)\s*(?:하기)?\s*전\s*)?(?:1\s*년\s*반|18\s*개월)\s*"
+    r"(?:동안|(?P<within>중에서|중에|중|사이에|사이|안에))?\s*(?:은|는)?\s*(?:고용\s*보험\s*(?:가입|들고)\s*)?"
+    r"(?:(?P<n>\d{1,3})\s*(?P<unit>일|개월|달)|(?P<all>내내|쭉|계속|꽉|다|모두|전부|빠짐없이|한\s*번도\s*안\s*쉬고))"
+    r"(?=\s*(?:을|를|이|가|은|는|정도|쯤|넘게|이상)?\s*(?:일했|근무|다녔|일\s*했|채웠|가입|있었|됐|되|받|이요|요|$|[.,!?]|\s))"
+)
+UNIT_WINDOW_DAYS = 18 * 30  # the whole 18-month window, months × 30 like every other period
 _INSURED_DAYS = re.compile(
     r"(?:고용\s*보험|피보험\s*기간|피보험|가입\s*기간)\s*(?:가입)?\s*(?:기간)?\s*(?:이|은|는|을|만|으로|가)?\s*"
     r"(?:약\s*|총\s*|한\s*)?(\d{1,4})\s*일(?!\s*(?:전|후|뒤|만에|당|급))"
@@ -166,16 +181,16 @@ class PeriodInfo:
     work_experience_hours: int | None = None
 
 
-def duration_days(m: re.Match[str]) -> int:
-    years = int(m.group("y")) if m.group("y") else 0
-    months = int(m.group("m1") or m.group("m2") or 0)
-    half = 180 if m.group("half") else 0
-    return years * DAYS_PER_YEAR + months * DAYS_PER_MONTH + half
-
-
 def extract_periods(s: Scratch, *, bare: bool = False) -> PeriodInfo:
     """Insured periods. ``bare`` accepts "4년" without any work word (the assistant just asked for it)."""
     info = PeriodInfo()
+    for m in _UNIT_WINDOW.finditer(s.text):
+        if not (m.group("before") or m.group("within")):
+            continue  # "1년 반 동안 쭉 다녔어요" alone is the job's length (read below, or as the reply asked for)
+        if info.unit_days is None:
+            n = int(m.group("n")) if m.group("n") else None
+            info.unit_days = UNIT_WINDOW_DAYS if n is None else n * (DAYS_PER_MONTH if m.group("unit") != "일" else 1)
+        s.take(m.start(), m.end())
     for m in _UNIT_PERIOD.finditer(s.text):
         info.unit_days = info.unit_days if info.unit_days is not None else int(m.group(1))
         s.take(m.start(), m.end())
@@ -210,16 +225,6 @@ def extract_periods(s: Scratch, *, bare: bool = False) -> PeriodInfo:
 _REASONS: tuple[tuple[SeparationReason, re.Pattern[str]], ...] = (
     ("dismissal_misconduct", re.compile(r"징계\s*해고|징계\s*로\s*(?:해고|잘|짤)|중징계|귀책\s*사유|횡령")),
     (
-        "voluntary_justified",
-        re.compile(
-            r"임금\s*체불|체불|(?<!실업)(?<!구직)(?<!실업\s)(?<!구직\s)(?:월급|급여|임금|돈)\s*(?:이|을|를|도|가)?\s*(?:\d+\s*(?:개월|달)\s*(?:째|이나|동안)?\s*)?"
-            r"(?:밀려|밀렸|밀리|밀림|안\s*나와|안\s*나왔|안\s*줘|안\s*줬|안\s*주|못\s*받)|괴롭힘|갑질|성희롱|성추행|"
-            r"(?:통근|출퇴근)\s*(?:시간)?\s*(?:이|만|도)?\s*(?:왕복\s*)?\d+\s*시간|왕복\s*\d+\s*시간|"
-            r"최저\s*(?:임금|시급)\s*(?:도|을|를|에|보다)?\s*(?:못\s*받|안\s*줘|안\s*줬|안\s*주|미달|적게|덜)|"
-            r"최저\s*(?:임금|시급)\s*(?:미만|이하)"
-        ),
-    ),
-    (
         "recommended_resignation",
         re.compile(r"권고\s*사직|권고\s*퇴직|(?<![가-힣])권사(?![가-힣])|권사(?=당|했|로|예요|에요|요|라|였|이)|희망\s*퇴직|명예\s*퇴직|구조\s*조정|나가\s*달라|"
                    r"회사\s*사정|경영\s*(?:악화|난|상\s*(?:의\s*)?이유)|인원\s*감축|감원"),
@@ -232,8 +237,14 @@ _REASONS: tuple[tuple[SeparationReason, re.Pattern[str]], ...] = (
             r"계약\s*연장\s*(?:이\s*|을\s*)?(?:안|못)|기간제\s*(?:가\s*)?끝"
         ),
     ),
-    ("dismissal", re.compile(r"해고|잘렸|잘린|잘리|잘림|잘려|짤렸|짤린|짤리|짤림|짤려|나가라|내보냈|쫓겨났|쫒겨났")),
-    ("retirement_age", re.compile(r"정년")),
+    (
+        "dismissal",
+        re.compile(r"해고|잘렸|잘린|잘리|잘림|잘려|잘렷|짤렸|짤린|짤리|짤림|짤려|짤렷|나가라|내보냈|쫓겨났|쫒겨났|쫓겨남|모가지"),
+    ),
+    (
+        "retirement_age",
+        re.compile(r"정년\s*(?:퇴직|퇴임|으로|이\s*(?:돼|되|됐|와)|돼|되어|되서|됐|이라서|이어서|채우|을\s*채|만료|(?:이|이에)?요$|이에요|입니다)"),
+    ),
     (
         "voluntary",
         re.compile(
@@ -259,12 +270,31 @@ def says_only_left(text: str) -> bool:
 
 
 def extract_reason(s: Scratch) -> SeparationReason | None:
+    """The separation reason; a voluntary one with a stated 별표2 cause is "voluntary_justified" (see
+    :func:`extract_separation`, which also returns the cause)."""
+    return extract_separation(s)[0]
+
+
+def _base_reason(text: str) -> SeparationReason | None:
     for reason, pattern in _REASONS:
-        for m in pattern.finditer(s.text):
-            if _NEGATED.match(_after(s.text, m.end(), 8)):
+        for m in pattern.finditer(text):
+            if _NEGATED.match(_after(text, m.end(), 8)):
                 continue
             return reason
     return None
+
+
+def extract_separation(s: Scratch) -> tuple[SeparationReason | None, str | None]:
+    """(separation reason, stated just cause). A stated 정당한 사유 (시행규칙 별표2) turns a voluntary or unstated
+    reason into "voluntary_justified" ("임금체불 2개월", "통근 왕복 3시간 이상" …); "폐업 예정이라 먼저 나왔어요" is
+    voluntary too (the business had not closed yet). A dismissal, 권고사직, 계약만료 or 정년 keeps its reason."""
+    base = _base_reason(s.text)
+    cause = find_just_cause(s.text)
+    if cause is None:
+        return base, None
+    if base in (None, "voluntary") or (base == "business_closure" and cause.label.startswith("사업장 폐업")):
+        return "voluntary_justified", cause.label
+    return base, None
 
 
 # ---------------------------------------------------------------- household
@@ -280,7 +310,7 @@ _HH_INCOME = re.compile(
     r"(?:은|는|이|가|을|이요|합쳐서|합치면|총|약|대략|한\s*달|월|\s)*"
 )
 _INCOME_AFTER_SIZE = re.compile(
-    r"\s*(?:이고|인데|이며|이에요|에|,)?\s*(?:가구\s*)?(?:총\s*)?(?:월|한\s*달|소득|수입)\s*(?:소득|수입)?\s*(?:은|는|이|가|합쳐서|총|약|대략|\s)*"
+    r"\s*(?:이고|인데|이며|이에요|고|이구|구|에|,)?\s*(?:가구\s*)?(?:총\s*)?(?:월|한\s*달|소득|수입)\s*(?:소득|수입)?\s*(?:은|는|이|가|합쳐서|총|약|대략|\s)*"
 )
 _ASSETS = re.compile(
     r"(?:재산|자산|집값|집이|집은|아파트|전세|보증금|땅|토지|부동산)\s*"
@@ -558,7 +588,7 @@ _BOOL_FACTS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
     ("employed", True, re.compile(r"재직\s*중|(?:회사|직장)\s*(?:에|를)?\s*다니고\s*있|일하고\s*있|근무\s*중|다니는\s*중|직장인")),
     ("employed", False, re.compile(r"(?<!사)무직|백수|실직\s*(?:상태|중)|쉬고\s*있")),
     ("large_company_employee", True, re.compile(r"대기업\s*(?:에)?\s*(?:다니|재직|근무)")),
-    ("public_servant", True, re.compile(r"공무원\s*(?:이에요|이예요|입니다|인데|이고|으로\s*일|재직)")),
+    ("public_servant", True, re.compile(r"공무원\s*(?:이에요|이예요|입니다|인데|이고|이라|임(?![가-힣])|으로\s*일|재직)")),
     ("employer_priority_support", True, re.compile(r"우선\s*지원\s*대상(?!\s*(?:이\s*)?(?:아니|아닌))")),
     ("employer_priority_support", False, re.compile(r"우선\s*지원\s*대상\s*(?:이\s*)?(?:아니|아닌)")),
     ("employer_capital_region", True, re.compile(r"(?<!비)수도권")),
@@ -608,3 +638,7 @@ class Collected:
     self_pay: int | None = None
     bools: dict[str, bool] = field(default_factory=dict)
     employer_count: int | None = None
+    just_cause: str | None = None  # the stated 정당한 사유 when reason is "voluntary_justified"
+    military_months: int | None = None
+    prior: PriorInfo = field(default_factory=PriorInfo)
+    reemployment: ReemploymentInfo = field(default_factory=ReemploymentInfo)

@@ -115,7 +115,11 @@ ELIGIBILITY: list[tuple[str, dict[str, Any]]] = [
     ("나 짤렸는데 실업급여 얼마 나와?", {"profile.separation_reason": "dismissal", "asks+": ["amount"]}),
     ("징계해고 당했는데 실업급여 나와요?", {"profile.separation_reason": "dismissal_misconduct"}),
     ("회사가 폐업해서 일을 못하게 됐어요", {"profile.separation_reason": "business_closure", "program": "unemployment_benefit"}),
-    ("사장님이 가게 문 닫는대서 나왔어요", {"profile.separation_reason": "business_closure"}),
+    # the shop had not closed yet: leaving before a certain 폐업 is a 정당한 사유 (시행규칙 별표2), not a 폐업 separation
+    (
+        "사장님이 가게 문 닫는대서 나왔어요",
+        {"profile.separation_reason": "voluntary_justified", "profile.just_cause": "사업장 폐업·도산 예정"},
+    ),
     ("정년퇴직했는데 실업급여 받을 수 있나요", {"profile.separation_reason": "retirement_age", "asks+": ["eligibility"]}),
     ("개인 사정으로 그만뒀는데 실업급여 돼요?", {"profile.separation_reason": "voluntary"}),
     ("통근 왕복 3시간이라 그만뒀어요 구직급여 받을 수 있나요", {"profile.separation_reason": "voluntary_justified", "program": "unemployment_benefit"}),
@@ -162,7 +166,6 @@ ELIGIBILITY: list[tuple[str, dict[str, Any]]] = [
     ),
     ("2025년 구직급여 상한액 얼마였어요?", {"program": "unemployment_benefit", "year": 2025, "asks+": ["amount"]}),
     ("작년 실업급여 하한액", {"program": "unemployment_benefit", "year": 2025}),
-    ("실업급여 받고 있는데 알바해도 되나요", {"program": "unemployment_benefit", "profile.receiving_unemployment_benefit": True}),
     ("구직급어 며칠받음?", {"program": "unemployment_benefit", "asks+": ["duration"]}),
     (
         "내담자 50세 남성, 2026.9.30 계약만료 이직, 피보험기간 7년, 이직 전 월평균 임금 280만원. 소정급여일수 확인 부탁",
