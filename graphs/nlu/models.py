@@ -9,7 +9,9 @@ from pydantic import BaseModel, Field
 from graphs.profile import Profile
 from knowledge.schemas import JobFilters, TrainingFilters
 
-Route = Literal["job_search", "training_search", "eligibility", "policy_qa", "greeting", "out_of_scope", "crisis"]
+Route = Literal[
+    "job_search", "training_search", "eligibility", "policy_qa", "greeting", "out_of_scope", "crisis", "foreign_language"
+]
 Program = Literal[
     "unemployment_benefit", "early_reemployment", "national_employment_support", "learning_card", "youth_job_leap"
 ]
@@ -29,3 +31,5 @@ class Understanding(BaseModel):
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     # Extra (not in the original contract): an age said as a band ("50대 초반" → (50, 53)); profile.age stays None.
     age_range: tuple[int, int] | None = None
+    # A question not in Korean ("en", "vi", "zh", "other"; graphs/multilingual.py): route "foreign_language".
+    language: str | None = None

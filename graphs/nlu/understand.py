@@ -8,10 +8,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from graphs.multilingual import detect_language, is_crisis
 from graphs.nlu import lexicon as lx
 from graphs.nlu.dates import DateMention, find_dates, month_bounds
 from graphs.nlu.expecting import kind_of, parse_bare
+from graphs.nlu.fields import field_codes, fields_in
 from graphs.nlu.gazetteer import PlaceMatch, find_places, resolve
+from graphs.nlu.history import (
+    extract_military,
+    extract_prior,
+    extract_reemployment,
+    is_start,
+    season_end_month,
+)
 from graphs.nlu.models import Program, Route, Understanding
 from graphs.nlu.slots import (
     Collected,
@@ -23,9 +32,9 @@ from graphs.nlu.slots import (
     extract_household,
     extract_pay,
     extract_periods,
-    extract_reason,
     extract_seasonal,
     extract_self_pay,
+    extract_separation,
 )
 from graphs.nlu.text import Scratch, compact, normalize
 from graphs.profile import Profile
@@ -61,6 +70,9 @@ class _Signals:
     oos: bool
     greeting: bool
     policy: bool
+    side_work: bool = False  # working while on 구직급여 ("실업급여 받으면서 알바해도 돼요?")
+    law_question: bool = False  # a rule question ("정년은 법적으로 몇 살?")
+    category_question: bool = False  # "정당한 사유에 어떤 게 있어요?" (no event of the person's own)
     places: list[PlaceMatch] = field(default_factory=list)
 
 
@@ -88,10 +100,13 @@ def _signals(norm: str) -> _Signals:
         job_kw=bool(lx.JOB_SEARCH.search(comp)),
         job_weak=bool(lx.JOB_WEAK.search(comp)),
         job_word=bool(lx.JOB_WORDS.search(norm)),
-        topic=bool(lx.JOB_WORDS.search(norm) or lx.TRAINING_TOPICS.search(norm)),
+        topic=bool(lx.JOB_WORDS.search(norm) or lx.TRAINING_TOPICS.search(norm) or fields_in(norm)),
         oos=bool(lx.OUT_OF_SCOPE.search(comp)),
         greeting=bool(lx.GREETING.search(comp)),
         policy=bool(lx.POLICY.search(comp)),
+        side_work=bool(lx.BENEFIT_SIDE_WORK.search(comp) and lx.SIDE_WORK_QUESTION.search(comp)),
+        law_question=bool(lx.LAW_QUESTION.search(comp)),
+        category_question=bool(lx.CATEGORY_QUESTION.search(comp) and not lx.FIRST_PERSON_EVENT.search(comp)),
     )
 
 
@@ -103,19 +118,27 @@ def _collect(norm: str, scratch: Scratch, today: date, expecting: str | None, si
     dates = find_dates(scratch, today)
     col.household = extract_household(scratch)
     col.self_pay = extract_self_pay(scratch)
+    col.military_months = extract_military(scratch)
+    col.reemployment = extract_reemployment(scratch)
+    col.prior = extract_prior(scratch)
     col.periods = extract_periods(scratch, bare=kind_of(expecting or "") == "insured_days")
+    if expecting == "unit_period_days" and col.periods.unit_days is None and col.periods.insured_days is not None:
+        # "14개월 일했어요" answering "퇴사 전 18개월 동안 며칠 일했나요": the unit period, not the whole insured period
+        col.periods.unit_days, col.periods.insured_days = col.periods.insured_days, None
+    if col.prior.current_days is not None:
+        col.periods.insured_days = col.prior.current_days
     col.employer_count = extract_employer_count(scratch)
     allow_bare_hours = sig.job_kw or sig.job_word or sig.job_weak or expecting in ("daily_work_hours", "weekly_hours")
     col.hours = extract_hours(scratch, allow_bare=allow_bare_hours)
     col.pay = extract_pay(scratch, today)
-    col.reason = extract_reason(Scratch(norm))
+    col.reason, col.just_cause = extract_separation(Scratch(norm))
     col.employment_type = extract_employment_type(Scratch(norm))
     col.seasonal = extract_seasonal(Scratch(norm))
     col.bools = extract_bool_facts(norm)
     return col, dates
 
 
-def _has_person_facts(col: Collected) -> bool:
+def _has_person_facts(col: Collected, *, ignore_reason: bool = False) -> bool:
     hh = col.household
     return any(
         (
@@ -123,7 +146,10 @@ def _has_person_facts(col: Collected) -> bool:
             col.age.age_range is not None,
             col.periods.insured_days is not None,
             col.periods.unit_days is not None,
-            col.reason is not None,
+            col.reason is not None and not ignore_reason,
+            col.military_months is not None,
+            col.prior.prior_days is not None,
+            col.reemployment.remaining_days is not None,
             any(p.past for p in col.pay),
             hh.size is not None,
             hh.income_pct is not None,
@@ -140,6 +166,12 @@ def _route(sig: _Signals, col: Collected) -> tuple[Route, float]:
         return "crisis", 0.99
     if sig.posting_law:
         return "policy_qa", 0.9
+    if sig.side_work and not sig.training_kw:
+        return "policy_qa", 0.85
+    if lx.MIN_WAGE_QUESTION.search(sig.comp) and not any(p.past for p in col.pay):
+        return "policy_qa", 0.8
+    if sig.category_question and (sig.program or col.reason) and not _has_person_facts(col, ignore_reason=True):
+        return "policy_qa", 0.75
     pay_desire = any(not p.past for p in col.pay)
     if sig.training_kw:
         if sig.program is None or sig.topic or (
@@ -162,6 +194,8 @@ def _route(sig: _Signals, col: Collected) -> tuple[Route, float]:
         return "out_of_scope", 0.8
     if sig.job_word or sig.job_weak or col.employment_type or pay_desire or col.seasonal:
         return "job_search", 0.6
+    if sig.law_question and not _has_person_facts(col):
+        return "policy_qa", 0.6
     if lx.SEPARATION_CONTEXT.search(sig.comp):
         return "eligibility", 0.5
     if lx.POLICY_WEAK.search(sig.comp):
@@ -196,22 +230,52 @@ def _resolve_future_month(mention: DateMention, today: date) -> tuple[date, date
     return start, end
 
 
+def _starts(norm: str, dates: list[DateMention]) -> list[DateMention]:
+    """The date mentions that say when a job began ("작년 3월부터 다녔고", "2024년에 입사")."""
+    return [d for d in dates if is_start(norm, d)]
+
+
+def _start_date(mention: DateMention, norm: str, today: date) -> date | None:
+    """A job's start. A month without a year is the last such month; a bare year ("2024년에 입사") or a season
+    ("작년 여름부터") is read as its last day (the shortest period it can mean, so an insured period derived from
+    it is never overstated), and never after today."""
+    if mention.month is not None:
+        return _resolve_past_month(mention, today)
+    if mention.year is None:
+        return None
+    season = season_end_month(norm, mention)
+    last = month_bounds(mention.year, season)[1] if season else date(mention.year, 12, 31)
+    return min(last, today)
+
+
 def _separation(
     dates: list[DateMention], sig: _Signals, col: Collected, today: date, expecting: str | None
 ) -> dict[str, Any]:
+    starts = _starts(sig.norm, dates)
+    out: dict[str, Any] = {}
+    if starts:
+        start = _start_date(starts[0], sig.norm, today)
+        if start is not None:
+            out["employment_start_date"] = start
+    dates = [d for d in dates if d not in starts]
     forced = expecting in ("separation_date", "separation_year")
     if not dates or not (forced or col.reason is not None or lx.SEPARATION_CONTEXT.search(sig.comp)):
-        return {}
+        return out
     for mention in dates:
         if mention.month is not None:
             day = _resolve_past_month(mention, today)
-            if day is not None:
-                return {"separation_date": day, "separation_year": day.year}
-    years = [m.year for m in dates if m.year is not None]
-    return {"separation_year": years[0]} if years else {}
+            # "다음달에 문 닫는대서 그만뒀어요": a future month is the cause's date, not the separation's
+            if day is not None and (day <= today or col.reason != "voluntary_justified"):
+                return {**out, "separation_date": day, "separation_year": day.year}
+    years = [m.year for m in dates if m.year is not None and m.month is None]
+    return {**out, "separation_year": years[0]} if years else out
 
 
-def _profile(sig: _Signals, col: Collected, dates: list[DateMention], route: Route, today: date, expecting: str | None) -> Profile:
+def _profile(
+    sig: _Signals, col: Collected, dates: list[DateMention], route: Route, today: date, expecting: str | None, rest: str
+) -> Profile:
+    """The Profile facts of the utterance. ``rest`` is the text left after the extractors took their spans: a bare
+    reply is read from it, so "2026년 최저시급이 얼마였죠?" does not answer "how long were you insured" with 2,026."""
     data: dict[str, Any] = {}
     if col.age.age is not None and not sig.posting_law:
         data["age"] = col.age.age
@@ -229,6 +293,22 @@ def _profile(sig: _Signals, col: Collected, dates: list[DateMention], route: Rou
             data[name] = value
     if col.reason is not None:
         data["separation_reason"] = col.reason
+        if col.reason == "voluntary_justified" and col.just_cause:
+            data["just_cause"] = col.just_cause
+    if col.military_months is not None:
+        data["military_service_months"] = col.military_months
+    prior = col.prior
+    for name, value in (
+        ("prior_insured_days", prior.prior_days),
+        ("prior_benefit_paid", prior.paid),
+        ("prior_gap_days", prior.gap_days),
+        ("days_from_claim_to_reemployment", col.reemployment.days_from_claim),
+        ("total_benefit_days", col.reemployment.total_days),
+        ("remaining_benefit_days", col.reemployment.remaining_days),
+        ("expected_employment_months", col.reemployment.expected_months),
+    ):
+        if value is not None:
+            data[name] = value
     if route != "training_search":
         data.update(_separation(dates, sig, col, today, expecting))
     wage = next((m for m in col.pay if m.past), None)
@@ -251,13 +331,16 @@ def _profile(sig: _Signals, col: Collected, dates: list[DateMention], route: Rou
     ):
         if hh_value is not None:
             data[name] = hh_value
-    data.update(col.bools)
+    bools = dict(col.bools)
+    if sig.side_work and route == "policy_qa" and not _RECEIVING_NOW.search(sig.comp):
+        bools.pop("receiving_unemployment_benefit", None)  # "받는 중에 알바해도 돼요?": the question's premise
+    data.update(bools)
     if col.employer_count is not None:
         data["employer_insured_count"] = col.employer_count
     if sig.program == "youth_job_leap" and "employer_capital_region" not in data and ("제주" in sig.comp or sig.places):
         data["employer_capital_region"] = False  # 제주 = 비수도권
     if expecting:
-        data.update(parse_bare_missing(expecting, sig.norm, data))
+        data.update(parse_bare_missing(expecting, rest, data))
     return Profile.model_validate(_clip(data))
 
 
@@ -295,7 +378,7 @@ def _job_filters(sig: _Signals, col: Collected) -> JobFilters:
         min_monthly_pay=wanted[0].monthly if wanted else None,
         employment_type=col.employment_type,
         max_weekly_hours=col.hours.max_weekly(),
-        keco_prefix=_keco(sig.norm),
+        keco_prefix=field_codes(sig.norm)[1] or _keco(sig.norm),
         seasonal=col.seasonal,
     )
 
@@ -318,11 +401,14 @@ def _training_filters(sig: _Signals, col: Collected, dates: list[DateMention], t
         max_self_pay=col.self_pay,
         start_from=start_from,
         start_to=start_to,
+        ncs_prefix=field_codes(sig.norm)[0],
     )
 
 
-def _question_year(dates: list[DateMention], profile: Profile) -> int | None:
+def _question_year(dates: list[DateMention], profile: Profile, norm: str) -> int | None:
     for mention in dates:
+        if is_start(norm, mention):
+            continue
         if mention.year is not None:
             return mention.year
     if profile.separation_date is not None:
@@ -368,15 +454,23 @@ def understand(text: str, *, today: date, expecting: str | None = None) -> Under
     "권고사직이요", "네 장애 있어요", "300") is read as that field and the route becomes "eligibility"
     (unless the reply is a crisis or clearly a new request).
     """
+    language = detect_language(text)
+    if language is not None:  # answered by a notice in that language (graphs/multilingual.py), not searched in Korean
+        route: Route = "crisis" if is_crisis(text, language) else "foreign_language"
+        return Understanding(route=route, language=language, confidence=0.9)
     norm = normalize(text)
     sig = _signals(norm)
     sig.places = find_places(norm)
     scratch = Scratch(norm)
     col, dates = _collect(norm, scratch, today, expecting, sig)
     route, confidence = _route(sig, col)
+    if route == "policy_qa" and (sig.category_question or sig.law_question) and not _has_person_facts(col, ignore_reason=True):
+        col.reason, col.just_cause = None, None  # "정년은 몇 살?": a topic, not the person's reason for leaving
     if expecting and route != "crisis":
-        route, confidence = _route_for_reply(route, confidence, sig)
-    profile = _profile(sig, col, dates, route, today, expecting)
+        reply = _profile(sig, col, dates, "eligibility", today, expecting, scratch.text)
+        filled = getattr(reply, expecting, None) is not None
+        route, confidence = _route_for_reply(route, confidence, sig, col, filled=filled)
+    profile = _profile(sig, col, dates, route, today, expecting, scratch.text)
     if expecting and route == "eligibility" and getattr(profile, expecting, None) is not None:
         confidence = max(confidence, 0.95)
     program = sig.program if route in ("eligibility", "policy_qa") else None
@@ -388,7 +482,7 @@ def understand(text: str, *, today: date, expecting: str | None = None) -> Under
         route=route,
         program=program,
         asks=asks if route in ("eligibility", "policy_qa") else [],
-        year=_question_year(dates, profile),
+        year=_question_year(dates, profile, norm),
         profile=profile,
         job_filters=_job_filters(sig, col) if route == "job_search" else JobFilters(),
         training_filters=_training_filters(sig, col, dates, today) if route == "training_search" else TrainingFilters(),
@@ -398,9 +492,24 @@ def understand(text: str, *, today: date, expecting: str | None = None) -> Under
     )
 
 
-def _route_for_reply(route: Route, confidence: float, sig: _Signals) -> tuple[Route, float]:
-    """A reply to a question keeps the conversation in eligibility unless it clearly asks for something else."""
-    strong_other = (route == "job_search" and sig.job_kw) or (route == "training_search") or sig.posting_law
-    if strong_other:
+def _route_for_reply(route: Route, confidence: float, sig: _Signals, col: Collected, *, filled: bool) -> tuple[Route, float]:
+    """While the assistant waits for one fact, a message is a reply (route "eligibility") unless it is a new
+    request of its own: a job or course search, a rule question (알바 during benefits, 정년, a program's procedure),
+    a posting-law question. A message that gives the awaited fact is a reply even when it says more ("알바하다
+    잘렸어요"), unless it also asks for a search ("45살인데 애월 알바 찾아줘")."""
+    if sig.posting_law:
+        return route, confidence
+    request = bool(_SEARCH_REQUEST.search(sig.comp))
+    if route == "training_search" or (route == "job_search" and sig.job_kw):
+        if not filled or request:
+            return route, confidence
+    if not filled and route == "policy_qa" and not _has_person_facts(col) and (
+        sig.program or sig.policy or sig.side_work or sig.law_question or sig.category_question
+        or lx.POLICY_WEAK.search(sig.comp) or (sig.asks and len(sig.comp) >= 8)
+    ):
         return route, confidence
     return "eligibility", max(confidence, 0.5)
+
+
+_RECEIVING_NOW = re.compile(r"(?:받고|타고)있(?:는데|어요|어서|습니다|음)|수급중(?:인데|이에요|입니다)|받는중(?:인데|이에요|입니다)")
+_SEARCH_REQUEST = re.compile(r"찾아|찾고|구해|구하|추천|보여|알아봐|있나|있어|있을까|있는지|없나|없을까|검색")
