@@ -18,6 +18,7 @@ from langchain_core.tools import BaseTool, StructuredTool
 from graphs.answer import CourseCard, JobCard
 from graphs.eligibility import PROGRAMS
 from graphs.eligibility import check_eligibility as _check
+from graphs.nlu.fields import expand_query
 from graphs.profile import Profile
 from knowledge.base import KnowledgeBase
 from knowledge.korean import content_terms
@@ -54,6 +55,7 @@ class ToolContext:
 def search_jobs(ctx: ToolContext, query: str, filters: JobFilters, k: int = 5) -> dict[str, Any]:
     """Find Jeju job postings. Every returned posting satisfies every filter; when none does, ``relax`` says which
     filter to loosen and how many postings that would give."""
+    query = expand_query(query)  # "관광" → 호텔, 리조트, 가이드 … (knowledge/lexicon/fields.yaml)
     hits = ctx.kb.retriever.search_jobs(query, filters, today=ctx.today, k=k)
     out: dict[str, Any] = {
         "query": query,
@@ -76,6 +78,7 @@ def lookup_training(ctx: ToolContext, query: str, filters: TrainingFilters, k: i
     """Find training courses (국민내일배움카드 등) in Jeju with cost, self-pay estimate, dates and 취업률."""
     if filters.start_from is None and filters.start_to is None:
         filters = filters.model_copy(update={"start_from": ctx.today})
+    query = expand_query(query)  # "it" → 웹 개발, AI, 빅데이터 … (knowledge/lexicon/fields.yaml)
     hits = ctx.kb.retriever.search_training(query, filters, k=k)
     out: dict[str, Any] = {
         "query": query,

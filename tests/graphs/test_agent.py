@@ -14,7 +14,14 @@ from langchain_core.messages import AIMessage
 from graphs.service import Assistant
 from knowledge.base import KnowledgeBase
 
-ACCEPTANCE = "2026년 3월에 권고사직했어요. 45세, 고용보험 4년, 월급 300만원이었는데 실업급여 하루 얼마, 며칠 받아요?"
+# Every fact the 구직급여 check needs in one message: the 180-day 피보험 단위기간 counts only the 18 months before
+# leaving (고용보험법 제40조①1·②, 제41조), so it is said ("퇴사 전 18개월 동안 쭉 일했어요"), never inferred from "4년".
+ACCEPTANCE = (
+    "2026년 3월에 권고사직했어요. 45세, 고용보험 4년이고 퇴사 전 18개월 동안 쭉 일했어요. 월급 300만원이었는데 "
+    "실업급여 하루 얼마, 며칠 받아요?"
+)
+# The README's question: everything but the unit period, which is asked next.
+ACCEPTANCE_SHORT = "2026년 3월에 권고사직했어요. 45세, 고용보험 4년, 월급 300만원이었는데 실업급여 하루 얼마, 며칠 받아요?"
 
 
 class ToolCallingFake(GenericFakeChatModel):
@@ -62,6 +69,15 @@ def test_acceptance_question_without_llm(assistant: Assistant) -> None:
     assert not res.follow_up and not res.used_llm
 
 
+def test_the_unit_period_is_asked_then_the_answer_completes(assistant: Assistant) -> None:
+    first = assistant.ask(ACCEPTANCE_SHORT, thread_id="t-unit")
+    assert first.follow_up and first.route == "eligibility"
+    assert [m["field"] for m in first.eligibility[0]["missing"]][:1] == ["unit_period_days"]
+    res = assistant.ask("18개월 내내 일했어요", thread_id="t-unit")
+    assert res.eligibility[0]["decision"] == "eligible" and not res.follow_up
+    assert "66,048원" in res.answer and "180일" in res.answer
+
+
 def test_counselor_sees_formula_and_articles(assistant: Assistant) -> None:
     res = assistant.ask(ACCEPTANCE, role="counselor")
     assert "계산:" in res.answer and "제46조" in res.answer and "상담 팁" in res.answer
@@ -77,6 +93,7 @@ def test_missing_facts_are_asked_one_at_a_time_and_remembered(assistant: Assista
         "separation_reason": "권고사직이요",
         "age": "45살이에요",
         "insured_period_days": "4년 다녔어요",
+        "unit_period_days": "퇴사 전 18개월 동안 쭉 일했어요",
         # "그만뒀어요" only says the person left: it must not undo the 권고사직 stated before
         "separation_date": date_reply,
         "monthly_wage": "월급 300만원이었어요",
@@ -136,6 +153,86 @@ def test_policy_question_cites_year(assistant: Assistant) -> None:
 def test_empty_input_is_explained(assistant: Assistant) -> None:
     res = assistant.ask("   ")
     assert res.route == "empty" and "질문을 입력" in res.answer
+
+
+# ---- issue 10: what people say, end to end ----------------------------------------------------------------------
+JUST_CAUSE_QUESTIONS = [
+    "월급이 두 달 밀려서 자진퇴사했어요. 44살이고 고용보험 3년, 퇴사 전 18개월 동안 쭉 일했고 지난달 말에 나왔어요. "
+    "월급 250이었는데 실업급여 받을 수 있나요?",
+    "회사가 애월에서 성산으로 이전해서 출퇴근이 왕복 3시간 넘게 걸려 그만뒀어요. 38살, 고용보험 2년, 퇴사 전 18개월 "
+    "동안 쭉 일했어요. 지난달 말 퇴사, 월급 230이었어요 실업급여 되나요?",
+    "팀장 갑질 때문에 사표 냈어요 서른다섯이고 고용보험 5년, 퇴사 전 18개월 동안 쭉 일했어요 9월 30일 퇴사, "
+    "월급 280 받았어요 실업급여 얼마 나와요?",
+]
+
+
+@pytest.mark.parametrize("question", JUST_CAUSE_QUESTIONS)
+def test_a_just_cause_said_with_the_resignation_decides_the_verdict(assistant: Assistant, question: str) -> None:
+    res = assistant.ask(question, role="citizen")
+    assert res.route == "eligibility"
+    assert res.eligibility[0]["decision"] != "ineligible"  # 시행규칙 별표2: the stated cause is a 정당한 사유
+    assert "❌" not in res.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("side", "route"),
+    [
+        ("근데 실업급여 받는 중에 주말 알바 해도 돼요?", "policy_qa"),
+        ("알바하면서 실업급여 받으면 걸리나요?", "policy_qa"),
+        ("그건 됐고 내일배움카드는 어떻게 신청해요?", "policy_qa"),
+        ("정년은 법적으로 몇 살이에요?", "policy_qa"),
+        ("애월 쪽 카페 일자리 있나 좀 봐줘요", "job_search"),
+        ("제주시에서 하는 바리스타 과정 알려주세요", "training_search"),
+    ],
+)
+def test_a_new_topic_during_a_check_routes_on_its_own(assistant: Assistant, side: str, route: str) -> None:
+    thread = f"t-side-{abs(hash(side))}"
+    first = assistant.ask("실업급여 받을 수 있나요?", thread_id=thread)
+    assert first.follow_up
+    res = assistant.ask(side, thread_id=thread)
+    assert res.route == route and not res.eligibility
+    # a short answer to the question still pending continues the check
+    after = assistant.ask("권고사직이요", thread_id=thread)
+    if route == "policy_qa":
+        assert after.route == "eligibility" and after.eligibility
+        assert after.eligibility[0]["program"] == "unemployment_benefit"
+
+
+def test_benefit_side_work_answer_says_to_report_it(assistant: Assistant) -> None:
+    res = assistant.ask("실업급여 받으면서 알바해도 돼요?", role="citizen")
+    assert res.route == "policy_qa" and "신고" in res.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "marker"),
+    [
+        ("How can I get unemployment benefits? I lost my job in Jeju.", "Korean"),
+        ("My boss has not paid my salary for two months. What can I do?", "Korean"),
+        ("Tôi bị nợ lương 2 tháng, tôi phải làm gì?", "tiếng Hàn"),
+        ("toi muon hoi ve tro cap that nghiep", "tiếng Hàn"),
+        ("我在济州工作，被解雇了，可以领失业金吗？", "韩语"),
+    ],
+)
+def test_a_question_in_another_language_gets_a_notice_in_that_language(
+    assistant: Assistant, question: str, marker: str
+) -> None:
+    res = assistant.ask(question, role="citizen")
+    assert res.route == "foreign_language"
+    assert marker in res.answer and "1577-0071" in res.answer and "1350" in res.answer
+    assert not res.citations and not res.jobs  # no unrelated Korean passages
+
+
+def test_field_words_reach_the_field_not_only_titles_with_the_word(assistant: Assistant) -> None:
+    res = assistant.ask("IT 훈련과정 있어요?")
+    assert res.route == "training_search" and res.courses
+    args = res.tool_calls[0].args
+    assert args.get("ncs_prefix") == "20"  # NCS 20 정보통신
+    assert all(re.search(r"개발|AI|빅데이터|데이터|디지털", c.title) for c in res.courses)
+    jobs = assistant.ask("관광 쪽 일자리 있어요?")
+    assert jobs.route == "job_search" and jobs.jobs
+    assert jobs.tool_calls[0].args.get("keco_prefix") == "52"  # KECO 52 여행·숙박·오락 서비스직
+    assert all(re.search(r"관광|호텔|리조트|프런트|가이드|여행|레저|테마|숙박|펜션|안내|체험|카트|승마|매표", j.title)
+               for j in jobs.jobs)
 
 
 # ---- LLM path (fake chat models, no network) --------------------------------------------------------------------
@@ -207,3 +304,12 @@ def test_personal_data_is_masked_before_the_graph_sees_it(assistant: Assistant) 
 def test_huge_message_is_bounded(assistant: Assistant) -> None:
     res = assistant.ask("서귀포 호텔 일자리 " + "가" * 100_000)
     assert res.route and res.answer
+
+
+def test_llm_answers_a_foreign_question_in_that_language(full_kb: KnowledgeBase) -> None:
+    final = AIMessage(content="You may get unemployment benefits (구직급여) if you were insured and lost your job "
+                              "involuntarily. Ask at the Jeju employment center.")
+    res = _llm_assistant(full_kb, [final]).ask("Can I get unemployment benefits in Jeju?")
+    assert res.route == "foreign_language" and res.used_llm
+    assert res.answer.startswith("You may get unemployment benefits")
+    assert "1577-0071" in res.answer and "1350" in res.answer
