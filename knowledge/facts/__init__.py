@@ -3,7 +3,8 @@
 Every entry carries where it comes from (``source``, ``url``, ``notice``/``article``), the period it is in force
 (``effective_from``/``effective_to``) and a confidence tag (:data:`knowledge.schemas.Confidence`). ``load_facts(name)``
 validates ``<name>.yaml`` against its model and caches it; a broken file raises :class:`FactsFileError` naming the
-file and the key. Typed accessors (:func:`median_income`, :func:`military_service`, :func:`minimum_wage`) return the concrete models.
+file and the key. Typed accessors (:func:`median_income`, :func:`military_service`, :func:`minimum_wage`,
+:func:`jeju_districts`) return the concrete models.
 
 This package imports none of ``app``, ``graphs`` or ``ingest``.
 """
@@ -202,12 +203,49 @@ class MinimumWageTable(FactTable):
         return None if entry is None else entry.hourly
 
 
+# --------------------------------------------------------------------------------------- 제주 읍·면·동 대표 지점
+
+
+class JejuDistrict(_Strict):
+    city: Literal["제주시", "서귀포시"]
+    admin_code: str = Field(pattern=r"^50(11|13)\d{6}$")  # 행정구역 코드
+    lat: float = Field(ge=33.1, le=34.0)
+    lon: float = Field(ge=126.1, le=127.0)
+    aliases: list[str] = Field(default_factory=list)  # informal names people type (함덕, 신제주 …)
+
+
+class JejuDistrictsTable(FactTable):
+    name: Literal["jeju_districts"]
+    point: str  # what the coordinate stands for
+    provenance: SourcedFact
+    districts: dict[str, JejuDistrict] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _all_43(self) -> Self:
+        cities = [d.city for d in self.districts.values()]
+        if (cities.count("제주시"), cities.count("서귀포시")) != (26, 17):
+            raise ValueError("districts: expected the 26 제주시 and 17 서귀포시 읍·면·동")
+        return self
+
+    def resolve(self, place: str) -> str | None:
+        """The 읍·면·동 a name or alias stands for ("함덕" → "조천읍"), ``None`` when unknown."""
+        text = place.strip().removeprefix("제주특별자치도").removeprefix("제주").strip()
+        for word in reversed(text.split()):
+            if word in self.districts:
+                return word
+            for name, entry in self.districts.items():
+                if word in entry.aliases:
+                    return name
+        return None
+
+
 # --------------------------------------------------------------------------------------- loading
 
 FACT_MODELS: dict[str, type[FactTable]] = {
     "median_income": MedianIncomeTable,
     "military_service": MilitaryServiceTable,
     "minimum_wage": MinimumWageTable,
+    "jeju_districts": JejuDistrictsTable,
 }
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -275,6 +313,10 @@ def minimum_wage() -> MinimumWageTable:
     return _typed("minimum_wage", MinimumWageTable)
 
 
+def jeju_districts() -> JejuDistrictsTable:
+    """The 43 Jeju 읍·면·동 with an approximate point each (commute distances)."""
+    return _typed("jeju_districts", JejuDistrictsTable)
+
 def validate_all_facts() -> list[str]:
     """Load every bundled facts table (raises on the first broken one); returns their names."""
     for name in FACT_MODELS:
@@ -289,6 +331,8 @@ __all__ = [
     "FactsFileError",
     "InForce",
     "IncomeShare",
+    "JejuDistrict",
+    "JejuDistrictsTable",
     "MedianIncomeTable",
     "MedianIncomeYear",
     "MilitaryExtension",
@@ -298,6 +342,7 @@ __all__ = [
     "SourcedFact",
     "load_facts",
     "load_facts_file",
+    "jeju_districts",
     "load_yaml_model",
     "median_income",
     "military_service",

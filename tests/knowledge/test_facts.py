@@ -41,7 +41,7 @@ def _write(tmp_path: Path, name: str, data: Any) -> Path:
 
 
 def test_every_table_loads_and_is_typed() -> None:
-    assert validate_all_facts() == ["median_income", "military_service", "minimum_wage"]
+    assert validate_all_facts() == ["median_income", "military_service", "minimum_wage", "jeju_districts"]
     assert isinstance(load_facts("median_income"), MedianIncomeTable)
     assert isinstance(load_facts("military_service"), MilitaryServiceTable)
     assert {p.stem for p in FACTS_DIR.glob("*.yaml")} == set(FACT_MODELS)
