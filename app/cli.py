@@ -259,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     ing = sub.add_parser("ingest", help="정책 문서·채용정보·훈련과정을 색인합니다")
-    ing.add_argument("--source", choices=["all", "policies", "jobs", "training"], default="all")
+    ing.add_argument("--source", choices=["all", "policies", "jobs", "training", "stats"], default="all")
     ing.add_argument("--path", type=Path, default=None, help="번들 대신 읽을 파일 또는 폴더 (관리자가 받은 내보내기 등)")
     ing.add_argument("--rebuild", action="store_true", help="새 컬렉션을 만들어 다 채운 뒤 한 번에 교체")
     ing.add_argument("--strict", action="store_true", help="거부된 레코드가 하나라도 있으면 실패")
@@ -338,6 +338,15 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--employees", type=int, default=None, help="상시 근로자 수 (모르면 생략: 규모에 따라 달라지는 항목은 '확인 필요')")
     pc.add_argument("--json", action="store_true")
     pc.set_defaults(func=cmd_posting_check)
+
+    # issue 14: labour-market statistics (store filled by `ingest --source stats`, read by `stats`)
+    ing.set_defaults(func=lambda a: _delegate("ingest.stats", "cli_ingest_stats")(a) if a.source == "stats"
+                     else cmd_ingest(a))
+    st = sub.add_parser("stats", help="제주 고용 통계·구인 현황을 수치와 차트로 답합니다 (예: \"제주 고용률 추이\")")
+    st.add_argument("question")
+    st.add_argument("--json", action="store_true")
+    st.add_argument("--chart", type=Path, default=None, help="차트를 저장할 파일 (.html; kaleido가 있으면 .png)")
+    st.set_defaults(func=_delegate("graphs.capabilities.trends.cli", "cli_stats"))
     return p
 
 
