@@ -180,9 +180,12 @@ def _rates(store: StatsStore, q: TrendQuery) -> TrendAnswer:
             labels[f"제주 {ind}"] = [fmt_value(o.value, o.unit) for o in monthly]
             parts, more = state_all(monthly, lambda o: fmt_period(o.period))
             figs += more
+            remarks = [f"{fmt_period(o.period)} {o.note}" for o in monthly if o.note]
             latest = monthly[-1]
             sentences.append(f"제주 {ind} 월별: " + ", ".join(parts) + f". 가장 최근 수치는 {fmt_period(latest.period)} "
                              f"{fmt_value(latest.value, latest.unit)}입니다 ({source_text(latest)}).")
+            if remarks:
+                sentences.append("보도 내용: " + "; ".join(remarks) + ".")
             for o in national:
                 if o.period == latest.period or o.period in {m.period for m in monthly}:
                     text, fig = stated(o, f"같은 {fmt_period(o.period)} 전국 {ind}")
@@ -196,10 +199,10 @@ def _rates(store: StatsStore, q: TrendQuery) -> TrendAnswer:
             sentences.append(f"연간 {ind}{topic_particle(ind)} 저장된 통계에 없습니다 — KOSIS(kosis.kr)에서 확인하세요.")
         blocks.append(TrendBlock(text=" ".join(sentences), figures=figs))
         notes += _seasonal_notes(store, monthly, ind)
-    unit = "%" if all(i != "취업자" for i in indicators) else "천명"
-    if "취업자" in indicators and len(indicators) > 1:
-        series = {k: v for k, v in series.items() if "취업자" in k}
-        unit = "천명"
+    counts = [k for k in series if k.endswith(("취업자", "실업자"))]
+    unit = "천명" if counts else "%"
+    if counts and len(series) > len(counts):  # one axis: people when people were asked, else rates
+        series = {k: series[k] for k in counts}
     figure = charts.line_chart(title, series, unit, labels) if series else None
     return _finish(q, title, blocks, notes, figure, "line")
 

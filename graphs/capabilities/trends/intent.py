@@ -18,7 +18,7 @@ _SEASON = re.compile(r"계절|성수기|비수기|시즌|겨울|여름철|월별
 _POSTINGS = re.compile(r"구인|공고|채용|일자리\s*(?:수|현황|많|얼마|분포)|구인난|사람\s*구하")
 _YOUTH = re.compile(r"청년|15\s*~\s*29|20대|젊은")
 _CITIES = re.compile(r"(?:제주시.*서귀포|서귀포.*제주시|시군|시별|두\s*시)")
-_INDUSTRY = re.compile(r"산업|업종|업계")
+_INDUSTRY = re.compile(r"산업|업종|업계|건설업|제조업|농림어업|도소매|숙박\s*음식|서비스업")
 _RATES = re.compile(r"고용률|실업률|취업자|실업자|고용\s*(?:동향|상황|사정|지표|통계|시장)|노동\s*시장|경기|일자리\s*사정")
 _TREND = re.compile(r"추이|동향|현황|통계|수준|추세|변화|줄었|늘었|늘어|줄어|어때|어떤가|얼마|몇|비교|분포|많")
 
@@ -41,7 +41,7 @@ _PROGRAM = re.compile(r"실업\s*급여|구직\s*급여|수당|지원금|장려�
 
 def _indicators(text: str) -> list[Indicator]:
     found: list[Indicator] = []
-    for word, name in (("고용률", "고용률"), ("실업률", "실업률"), ("실업자", "실업률"), ("취업자", "취업자")):
+    for word, name in (("고용률", "고용률"), ("실업률", "실업률"), ("실업자", "실업자"), ("취업자", "취업자")):
         if word in text and name not in found:
             found.append(name)  # type: ignore[arg-type]
     return found
@@ -82,6 +82,8 @@ def parse_trend_query(text: str) -> TrendQuery | None:
         topic = "rates"
     if topic is None:
         return None
+    if topic == "rates" and city is not None and not _SEASON.search(t):
+        topic = "cities"  # monthly rates are published for the province only; cities come from 지역별고용조사
     if topic == "postings" and breakdown is None:
         breakdown = "업종군" if keyword == "관광" else "업종"
     if topic == "wages" and breakdown not in ("직종", "직업", "업종"):

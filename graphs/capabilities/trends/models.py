@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from knowledge.stats import JEJU
 
 Topic = Literal["rates", "industry", "youth", "cities", "postings", "wages", "seasonality"]
-Indicator = Literal["고용률", "실업률", "취업자"]
+Indicator = Literal["고용률", "실업률", "취업자", "실업자"]
 ChartKind = Literal["line", "bar", "box", "line+bar"]
 
 
