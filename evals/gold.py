@@ -18,8 +18,8 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold"
 # The date every gold set is written for ("올해" = 2026, open postings, 2025 vs 2026 figures).
 REFERENCE_DATE = date(2026, 11, 21)
 
-SetName = Literal["retrieval", "routing", "eligibility", "answers", "search"]
-SET_NAMES: tuple[SetName, ...] = ("retrieval", "routing", "eligibility", "answers", "search")
+SetName = Literal["retrieval", "routing", "eligibility", "answers", "search", "trends"]
+SET_NAMES: tuple[SetName, ...] = ("retrieval", "routing", "eligibility", "answers", "search", "trends")
 
 # Classes of issue 10 (domain errors d1–d9 and the understanding / readability failures). Items written for it carry
 # one or more of these in `tags`, so a run can be read per class and the sets checked for coverage.

@@ -70,6 +70,7 @@ from evals.metrics import (
     recall_at,
     slot_counts,
 )
+from graphs.capabilities.trends.evaluate import TrendsEvalReport
 from knowledge.base import KnowledgeBase
 from knowledge.reports import save_report as write_report
 from knowledge.schemas import JobPosting, TrainingCourse
@@ -527,6 +528,7 @@ class EvalReport(BaseModel):
     eligibility: EligibilityReport | None = None
     answers: AnswersReport | None = None
     search: SearchReport | None = None
+    trends: TrendsEvalReport | None = None
     metrics: dict[str, float] = {}
     threshold_failures: list[str] = []
     passed: bool = True
@@ -559,6 +561,8 @@ def flat_metrics(report: EvalReport) -> dict[str, float]:
         m.update({"search.filter_violations": float(s2.filter_violations), "search.missed": float(s2.missed),
                   "search.top1_relevance": s2.top1_relevance,
                   "latency.search_p50_ms": s2.p50_ms, "latency.search_p95_ms": s2.p95_ms})
+    if report.trends:
+        m.update(report.trends.metrics())
     return m
 
 
@@ -602,7 +606,24 @@ SET_RUNNERS: dict[SetName, SetRunner] = {
     "eligibility": lambda kb, today: eval_eligibility(load_eligibility()),
     "answers": lambda kb, today: eval_answers(_needs(kb), load_answers(), today),
     "search": lambda kb, today: eval_search(_needs(kb), load_search(), today),
+    "trends": lambda kb, today: eval_trends(kb, today),
 }
+
+
+def eval_trends(kb: KnowledgeBase | None, today: date) -> TrendsEvalReport:
+    """The trend gold set against a statistics store built from the bundled corpus as of ``today`` (a temp dir,
+    so the data dir's store — and any admin release in it — does not change the scores)."""
+    import tempfile
+
+    from graphs.capabilities.trends.evaluate import evaluate_trends, load_trend_gold
+    from ingest.stats import run_stats_ingest
+    from knowledge.config import get_settings
+
+    base = kb.settings if kb is not None else get_settings()
+    with tempfile.TemporaryDirectory(prefix="goyong-trends-") as tmp:
+        settings = base.model_copy(update={"data_dir": Path(tmp), "today": today})
+        run_stats_ingest(settings, today=today)
+        return evaluate_trends(load_trend_gold(), settings)
 
 
 def run_eval(
@@ -707,6 +728,13 @@ def table_rows(report: EvalReport, thresholds: dict[str, dict[str, float]]) -> l
         add(f"검색 1위 관련성 (n={s2.relevance_n})", "search.top1_relevance", _pct(s2.top1_relevance))
         add("채용·훈련 검색 지연 p50", "latency.search_p50_ms", _ms(s2.p50_ms))
         add("채용·훈련 검색 지연 p95", "latency.search_p95_ms", _ms(s2.p95_ms))
+    if report.trends:
+        t = report.trends
+        add(f"동향 질문 주제 정확도 (n={t.n})", "trends.topic_accuracy", _pct(t.topic_accuracy))
+        add(f"동향 수치 재현율 ({t.figures}개)", "trends.figure_recall", _pct(t.figure_recall))
+        add("동향 차트 종류 정확도", "trends.chart_accuracy", _pct(t.chart_accuracy))
+        add("동향 보도 인용 표시율", "trends.news_marked", _pct(t.news_marked))
+        add("동향 금지 내용 건수", "trends.forbidden_count", str(t.forbidden_count))
     for name, err in report.errors.items():
         rows.append((f"{name} 실행 오류", err[:60], "", "✗"))
     return rows
@@ -758,7 +786,7 @@ def print_failures(out: Console, report: EvalReport, per_set: int = 5) -> None:
         hybrid = next((m for m in report.retrieval.modes if m.mode == "hybrid"), None)
         if hybrid:
             parts.append(("retrieval(hybrid, 5위 밖)", hybrid.misses_at_5))
-    for name in ("routing", "eligibility", "answers", "search"):
+    for name in ("routing", "eligibility", "answers", "search", "trends"):
         part = getattr(report, name)
         if part is not None:
             parts.append((name, part.failures))
