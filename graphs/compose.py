@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from graphs.answer import CitationOut, Role
+from graphs.eligibility import amount_rule
 from graphs.prompts import COUNSELOR_TIPS, DISCLAIMER, SAMPLE_NOTE, UNCERTAIN
 from graphs.tools import score_texts, split_sentences
+from knowledge.facts import minimum_wage
 
 MARK = {True: "✅", False: "❌", None: "❓"}
 SUB_MARK = {"eligible": MARK[True], "ineligible": MARK[False], "need_more_info": MARK[None]}
@@ -58,6 +60,7 @@ VERB = {"national_employment_support": "참여할", "learning_card": "발급받�
 AMOUNTS_HEADING = {"eligible": "예상 금액", "need_more_info": "요건을 모두 갖추면 받을 수 있는 금액"}
 WHERE_TO_APPLY = "📍 신청·상담: 고용24(work24.go.kr) 또는 가까운 고용센터 · 고용노동부 고객상담센터 ☎1350"
 REFERENCE_AMOUNT_SUFFIXES = ("하한액", "상한액")  # the year's limits: in a citizen's details, not the headline
+CITIZEN_MET = 2  # met conditions named to a citizen (the exception that decided, the condition asked about)
 CITIZEN_NOTES = 1  # the rules put the note a person most needs first (e.g. how an income share was estimated)
 
 
@@ -175,7 +178,8 @@ def _verdict(result: dict[str, Any]) -> str:
 
 def payable(result: dict[str, Any], role: Role = "counselor") -> list[dict[str, Any]]:
     """The amounts that may be printed: none for an ineligible result (nothing will be paid); for a citizen whose
-    result still waits for facts, the rates and days but no lump sum (a total reads as a promise of payment)."""
+    result still waits for facts, the rates and days but no lump sum (a total reads as a promise of payment) —
+    unless the citizen asked how much: :func:`_citizen_summary` then adds it, marked as conditional."""
     if result["decision"] == "ineligible":
         return []
     amounts = list(result.get("amounts") or [])
@@ -190,6 +194,18 @@ def _most_relevant(reasons: list[dict[str, Any]], question: str, focus: Sequence
         return reasons
     scores = score_texts(question, [r["text"] for r in reasons], focus)
     return [reasons[i] for i in sorted(range(len(reasons)), key=lambda i: (-scores[i], i))]
+
+
+def _met_to_name(pool: list[dict[str, Any]], question: str, focus: Sequence[str]) -> list[dict[str, Any]]:
+    """At most two met conditions worth a citizen's line: those met only through an exception the person stated
+    (``key``: 정당한 사유, 병역 가산, 청년 소득 면제), then those the question is about."""
+    met = [r for r in pool if r["passed"] is True]
+    chosen = [r for r in met if r.get("key")]
+    if question and met:
+        scores = score_texts(question, [r["text"] for r in met], focus)
+        chosen += [met[i] for i in sorted(range(len(met)), key=lambda i: (-scores[i], i))
+                   if scores[i] > 0 and met[i] not in chosen]
+    return chosen[:CITIZEN_MET]
 
 
 def _condition(reason: dict[str, Any]) -> str:
@@ -222,6 +238,9 @@ def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence
         parts.append(_types_table(result, "citizen"))
     elif amounts:
         personal = [a for a in amounts if not _is_reference(a)] or amounts
+        if decision == "need_more_info" and "amount" in focus:  # "얼마예요?": the sum too, under its condition
+            held = [a for a in result.get("amounts") or [] if a["unit"] == "원" and not _is_reference(a)]
+            personal += [{**a, "name": f"{a['name']}(위 조건을 모두 갖춘 경우)"} for a in held]
         items = []
         for a in personal:
             items.append(f"- {a['name']}: **{_value(a)}**" + (" (확인 필요)" if a["confidence"] in WEAK else ""))
@@ -231,6 +250,10 @@ def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence
     pool = _pooled_reasons(result)
     failed = [r for r in pool if r["passed"] is False] if decision == "ineligible" else []
     unknown = [r for r in pool if r["passed"] is None] if decision == "need_more_info" else []
+    met = _met_to_name(pool, question, focus) if decision != "ineligible" else []
+    if met:
+        parts += ["확인된 조건:", [f"- {MARK[True]} {r['text']}" + (" (확인 필요)" if r["confidence"] in WEAK and "확인" not in r["text"] else "")
+                              for r in met]]
     if failed:
         parts += ["받기 어려운 이유:",
                   [f"- {MARK[False]} {r['text']}" for r in _most_relevant(failed, question, focus)[:2]]]
@@ -433,16 +456,59 @@ def _basis(p: dict[str, Any]) -> str:
     return "; ".join(s.get("article") or s.get("title", "") for s in p["sources"])
 
 
-def policy_answer(out: dict[str, Any], role: Role) -> tuple[str, list[CitationOut]]:
+MINIMUM_WAGE_WORDS = re.compile(r"최저\s*(?:임금|시급|시금)")
+
+
+def minimum_wage_lines(year: int, stated_hourly: int | None = None) -> list[str]:
+    """The 최저임금 of ``year`` from the facts table; a year without a 고시 says so first (⚠️) and gives the latest
+    known one; a stated hourly pay is compared with it (최저임금법 제6조)."""
+    table = minimum_wage()
+    used = table.year_for(year)
+    entry = table.years[used]
+    figure = f"시간급 {entry.hourly:,}원(주 40시간 기준 월 209시간 환산 {entry.monthly_209h:,}원)"
+    if used == year:
+        lines = [f"{year}년 최저임금은 {figure}입니다 ({entry.notice})."]
+    else:
+        lines = [f"⚠️ {year}년 최저임금은 아직 고시되지 않았거나 확인되지 않았어요. 가장 최근 확인된 {used}년 최저임금은 "
+                 f"{figure}입니다. {year}년 금액은 최저임금위원회(minimumwage.go.kr) 고시나 ☎1350에서 확인하세요."]
+    if stated_hourly is not None:
+        gap = entry.hourly - stated_hourly
+        if gap > 0:
+            lines.append(f"말씀하신 시급 {stated_hourly:,}원은 {used}년 최저임금 {entry.hourly:,}원보다 {gap:,}원 적어 "
+                         f"최저임금 미달입니다. 최저임금보다 적게 주면 최저임금법 위반입니다({table.article}). "
+                         "고용노동부 고객상담센터 ☎1350에 상담하세요.")
+        else:
+            lines.append(f"말씀하신 시급 {stated_hourly:,}원은 {used}년 최저임금 {entry.hourly:,}원 이상입니다.")
+    return lines
+
+
+def policy_answer(
+    out: dict[str, Any],
+    role: Role,
+    *,
+    question: str = "",
+    program: str | None = None,
+    asks: Sequence[str] = (),
+    today_year: int | None = None,
+    stated_hourly: int | None = None,
+) -> tuple[str, list[CitationOut]]:
+    """The passages that answer a policy question; first, the facts the question itself asks for: the year's
+    최저임금 (and a stated hourly pay against it) when it asks about the minimum wage, and the rule that makes the
+    amount when it asks "얼마" about a program."""
     passages = out["passages"]
-    if not passages:
-        return (
-            "관련된 안내 문서를 찾지 못했어요. 고용24(work24.go.kr) 또는 고용노동부 고객상담센터 ☎1350에 문의해 주세요.",
-            [],
-        )
-    shown = passages[:2] if role == "citizen" else passages[:3]
     lines: list[str] = []
-    if out.get("year"):
+    year = out.get("year") or today_year
+    wage_asked = bool(MINIMUM_WAGE_WORDS.search(question)) or stated_hourly is not None
+    if year and wage_asked:
+        lines += minimum_wage_lines(year, stated_hourly)
+    rule = amount_rule(program) if "amount" in asks else None
+    if rule:
+        lines.append(f"계산 방법: {rule}")
+    if not passages:
+        return _blocks(*lines, "관련된 안내 문서를 찾지 못했어요. 고용24(work24.go.kr) 또는 고용노동부 고객상담센터 ☎1350에 "
+                       "문의해 주세요."), []
+    shown = passages[:2] if role == "citizen" else passages[:3]
+    if out.get("year") and not (wage_asked and lines):
         if any(p.get("in_force", True) for p in shown):
             lines.append(f"({out['year']}년 기준으로 찾았어요)")
         else:

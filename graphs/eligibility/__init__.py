@@ -42,6 +42,27 @@ def check_eligibility(program: str, profile: Profile, *, today: date) -> Eligibi
     return evaluator(profile, today=today)
 
 
+def amount_rule(program: str | None) -> str | None:
+    """How ``program``'s money is computed, in one sentence with its article (answers "얼마" asked without facts);
+    ``None`` for a program whose amount is a fixed yearly figure or a table."""
+    if program == "early_reemployment":
+        er = early_reemployment.rules()
+        ratio = early_reemployment.ratio_text_of(er.payment_ratio.value)
+        return (
+            f"조기재취업수당 = 남은 소정급여일수(아직 받지 않은 날수) × 구직급여일액 × {ratio} "
+            f"({er.payment_ratio.article})"
+        )
+    if program == "unemployment_benefit":
+        ur = unemployment.rules()
+        rate = ur.benefit_rate
+        return (
+            f"구직급여일액 = 퇴사 전 3개월 평균임금 × {rate.value:.0%}(그해 하루 하한액~상한액 사이), 받을 수 있는 최대 "
+            f"금액 = 구직급여일액 × 소정급여일수(별표1: 퇴사 당시 나이와 피보험기간에 따라 120~270일) "
+            f"({rate.article}, {ur.benefit_days.article})"
+        )
+    return None
+
+
 __all__ = [
     "PROGRAMS",
     "Amount",
@@ -49,6 +70,7 @@ __all__ = [
     "MissingFact",
     "Reason",
     "RuleFileError",
+    "amount_rule",
     "check_eligibility",
     "load_rule_file",
     "load_rules",

@@ -210,7 +210,9 @@ class Builder:
         self.flagged = self.flagged or entry.confidence in FLAGGED
 
     # --- reasons
-    def reason(self, rule_id: str, entry: Sourced, passed: bool | None, text: str) -> bool | None:
+    def reason(
+        self, rule_id: str, entry: Sourced, passed: bool | None, text: str, *, key: bool = False
+    ) -> bool | None:
         self.use(entry)
         self.reasons.append(
             Reason(
@@ -224,6 +226,7 @@ class Builder:
                 confidence=entry.confidence,
                 source_url=entry.url,
                 source=entry.source,
+                key=key,
             )
         )
         return passed
@@ -407,15 +410,23 @@ def youth_age(
         return b.reason(rule_id, entry, verdict, text)
     counted = ext.counted_months(service_months)
     extended = (
-        f"{head}, 병역 {service_months}개월(인정 {counted}개월, 최대 {ext.cap_months}개월) 가산 → "
-        f"상한 {num(rng.max)}{rng.unit} + {counted}개월"
+        f"{head}, 군 복무(병역) {months_text(service_months)} 중 {months_text(counted)}(최대 "
+        f"{months_text(ext.cap_months)})만큼 청년 나이 상한이 늘어나 {num(rng.max)}{rng.unit} + "
+        f"{months_text(counted)} = {months_text(rng.max * 12 + counted, '세')}까지 청년으로 봅니다"
     )
     outcome = {
         True: "충족",
         False: "미충족",
         None: "생일에 따라 달라져 고용센터에서 생년월일로 확인이 필요합니다",
     }
-    return b.reason(rule_id, entry, verdict, f"{extended} → {outcome[verdict]}")
+    return b.reason(rule_id, entry, verdict, f"{extended} → {outcome[verdict]}", key=verdict is True)
+
+
+def months_text(months: int, year_word: str = "년") -> str:
+    """``40`` → ``3년 4개월``, ``24`` → ``2년``, ``7`` → ``7개월``; with ``year_word="세"`` an age (``444`` → ``37세``)."""
+    years, rest = divmod(months, 12)
+    parts = ([f"{years}{year_word}"] if years else []) + ([f"{rest}개월"] if rest or not years else [])
+    return " ".join(parts)
 
 
 def merge_missing(*groups: Iterable[MissingFact]) -> list[MissingFact]:

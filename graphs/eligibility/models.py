@@ -35,6 +35,9 @@ class Reason(BaseModel):
     confidence: Confidence
     source_url: str | None = None
     source: str = ""  # where the rule comes from (law text, news report, secondary source)
+    # Met only through an exception the person's own facts open (a 정당한 사유 for a voluntary leave, the youth
+    # ceiling raised by military service, the youth waiver of an income test): a citizen's answer names it.
+    key: bool = False
 
 
 class MissingFact(BaseModel):

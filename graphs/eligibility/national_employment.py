@@ -298,7 +298,7 @@ def _check_type2_income(b: Builder, r: NationalEmploymentRules, profile: Profile
     youth = is_youth(r, profile)
     age = profile.age
     if youth and age is not None and age >= waiver.min:
-        b.reason("nes.income", waiver, True, waiver.text)
+        b.reason("nes.income", waiver, True, waiver.text, key=True)
         return
     if (
         youth is None

@@ -192,16 +192,29 @@ def clamp_daily_benefit(avg: int, rate: Figure, floor: DailyFloor, cap: int) -> 
     return raw, f"{head} (하한액 {won(floor.value)} ~ 상한액 {won(cap)} 사이)"
 
 
+def shortest_span(years: int, table: BenefitDaysTable) -> int:
+    """The fewest calendar days ``years`` consecutive years can have: a common year's days each plus the 29
+    Februaries any such span must hold (at least one in every 4 years; 10 years hold at least 2 → 3,652 days)."""
+    return table.days_per_year * years + years // 4
+
+
 def years_of(days: int, separation: date | None, table: BenefitDaysTable) -> tuple[int, int, str]:
     """Full years of a ``days``-long insured period: on the calendar when it ends on a known separation date
-    (leap days count), else with the documented convention of ``table.days_per_year`` days a year."""
+    (leap days count); else the most years whose shortest span fits in ``days`` (so 3,650 days is under 10 years
+    whatever the dates — near a boundary :func:`_band_boundary_note` says that fewer years are possible)."""
     if separation is not None:
         end = separation + timedelta(days=1)
         start = end - timedelta(days=days)
         years, rest = full_years(start, end)
         return years, rest, f"{start.isoformat()}~{separation.isoformat()} 달력 기준 {years}년 {rest}일"
-    years, rest = divmod(days, table.days_per_year)
-    return years, rest, f"퇴사일을 몰라 1년을 {table.days_per_year}일로 계산: {years}년 {rest}일"
+    years = days // table.days_per_year
+    while years > 0 and shortest_span(years, table) > days:
+        years -= 1
+    rest = days - shortest_span(years, table)
+    return years, rest, (
+        f"퇴사일을 몰라 날수로 계산: {years + 1}년은 윤일을 넣어 가장 짧아도 "
+        f"{num(shortest_span(years + 1, table))}일이라 {num(days)}일은 {years + 1}년 미만 → {years}년"
+    )
 
 
 def _band_boundary_note(
@@ -314,6 +327,19 @@ def benefit_days(
     return BenefitDays(days, f"{rule}: 퇴사 당시 {age}세({row}) · {basis} → {days}일")
 
 
+def age_rows(table: BenefitDaysTable, period: InsuredPeriod) -> list[tuple[str, int, str]]:
+    """(name, days, formula) of both 별표1 cells of a known insured-period band while the age is unknown."""
+    band = table.band_for(period.years)
+    basis = f"소정급여일수 = 별표1(퇴사 당시 나이 × 피보험기간): 피보험기간 {period.text} → {band.label}"
+    senior = f"{table.senior_age}세 이상·장애인"
+    return [
+        (f"소정급여일수({table.senior_age}세 미만이면)", band.under_senior,
+         f"{basis}, 퇴사 당시 {table.senior_age}세 미만 → {band.under_senior}일"),
+        (f"소정급여일수({senior}이면)", band.senior_or_disabled,
+         f"{basis}, 퇴사 당시 {senior} → {band.senior_or_disabled}일"),
+    ]
+
+
 def compute_daily_benefit(
     profile: Profile, today: date, r: UnemploymentRules
 ) -> tuple[DailyBenefit | None, DailyFloor, YearFigures]:
@@ -371,7 +397,11 @@ def _check_separation_reason(b: Builder, profile: Profile, r: UnemploymentRules)
     if cause and profile.separation_reason in ("voluntary", "voluntary_justified", "other"):
         # a voluntary leave with a 정당한 사유 stated: judged on that reason (별표2), not as a plain 자진퇴사
         rule = r.separation_reasons["voluntary_justified"]
-        b.reason("ub.separation_reason", rule, rule.passed, f"말씀하신 퇴사 사유: {cause}. {rule.text}")
+        text = (
+            f"말씀하신 퇴사 사유({cause})는 시행규칙 별표2의 정당한 사유로 볼 수 있어 자진퇴사여도 수급자격이 인정될 수 "
+            "있습니다. 정당한 사유인지는 고용센터가 이직확인서와 증빙자료로 판단합니다."
+        )
+        b.reason("ub.separation_reason", rule, rule.passed, text, key=bool(rule.passed))
         return
     rule = r.separation_reasons[profile.separation_reason]
     if rule.passed is None:
@@ -396,7 +426,8 @@ def _check_unit_period(b: Builder, profile: Profile, r: UnemploymentRules) -> No
             False,
             f"{th.label}: 말씀하신 고용보험 가입 기간이 {num(current[0])}일이라 기준 {num(th.value)}{th.unit} 이상을 채울 수 "
             f"없습니다 ({num(th.value - current[0])}일 부족) → 미충족. 퇴사 전 18개월 안에 다른 직장에서 고용보험에 가입해 "
-            f"일한 기간이 있으면 합산되니 알려 주세요.",
+            f"월급을 받은 날이 있으면 합산되어, 합쳐서 {num(th.value)}{th.unit} 이상이면 (다른 요건도 갖춘 경우) 받을 수 "
+            "있습니다. 있으면 알려 주세요.",
         )
         return
     b.ask("unit_period_days")
@@ -465,7 +496,10 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     daily, floor, yf = compute_daily_benefit(profile, today, r)
     b.warn(yf.warning)
     b.note(yf.note)
-    b.note(floor.note)
+    if floor.note == r.work_hours.minimum_note:  # a figure resting on a secondary source: shown first, with ⚠️
+        b.warn(floor.note.removeprefix("⚠️").strip())
+    else:
+        b.note(floor.note)
     if profile.separation_date is not None and r.wage_basis_change.in_force(profile.separation_date):
         b.note(r.wage_basis_change.text)
     fig = yf.figures
@@ -508,6 +542,10 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     else:
         if period is None:
             b.ask("insured_period_days")
+        else:  # the band is known, only the age row is not: both cells, each under its condition
+            for name, value, formula in age_rows(r.benefit_days, period):
+                b.amount(name, value, "일", formula, r.benefit_days, r.prior_period, year=yf.year,
+                         article=f"{r.benefit_days.article}, {r.prior_period.article}")
         if profile.age is None and profile.disabled is not True:
             b.ask("age")
     if daily is None:

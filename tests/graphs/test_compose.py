@@ -319,9 +319,67 @@ def test_a_result_waiting_for_facts_shows_rates_and_days_but_no_total_to_citizen
                  _amount("소정급여일수", 180, "일", "45세 · 피보험기간 4년 → 180일", "고용보험법 제50조 별표1"),
                  _amount("최대 총액", 11_888_640, "원", "66,048원 × 180일 = 11,888,640원", "고용보험법 제46조, 제50조")])
     data = result.model_dump(mode="json")
-    citizen, _ = compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])
+    citizen, _ = compose.eligibility_answer(data, "citizen", ask=None)
     assert "66,048원" in citizen and "180일" in citizen
     assert "11,888,640" not in citizen and "최대 총액" not in citizen
     assert "11,888,640" not in compose.eligibility_details(data, "citizen")
+    # "얼마예요?": the sum is the answer asked for — shown, but only under the condition that is still open
+    asked, _ = compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])
+    assert "최대 총액(위 조건을 모두 갖춘 경우): **11,888,640원**" in asked
+    assert "더 알아야 하는 조건" in asked
     counselor, _ = compose.eligibility_answer(data, "counselor", ask=None)
     assert "최대 총액: 11,888,640원" in counselor  # counselors see every computed figure with its formula
+
+
+def test_citizen_sees_the_exception_that_decided_a_met_condition() -> None:
+    # 별표2: 2개월 이상 임금체불은 자진퇴사의 정당한 사유 (고용보험법 제58조 제2호, 시행규칙 별표2)
+    profile = Profile(age=32, insured_period_days=730, separation_reason="voluntary_justified",
+                      just_cause="임금체불 2개월")
+    result = check_eligibility("unemployment_benefit", profile, today=TODAY).model_dump(mode="json")
+    text, _ = compose.eligibility_answer(result, "citizen", ask=None, question="사장이 월급을 두 달째 안 줘서 나왔어요")
+    assert "❌" not in text
+    met = text.split("확인된 조건:")[1].split("더 알아야 하는 조건")[0]
+    assert "정당한 사유" in met and "임금체불" in met
+
+
+def test_citizen_sees_the_youth_ceiling_raised_by_military_service() -> None:
+    # 시행령 제2조⑤: 실제 복무기간(최대 3년)만큼 청년 상한 34세가 늘어남 → 3년 4개월 복무 = 3년 인정 → 37세까지
+    profile = Profile(age=37, military_service_months=40)
+    result = check_eligibility("national_employment_support", profile, today=TODAY).model_dump(mode="json")
+    text, _ = compose.eligibility_answer(result, "citizen", ask=None, question="군 복무 3년 4개월, 청년으로 인정돼요?")
+    assert "34세 + 3년 = 37세" in text
+
+
+def test_citizen_sees_that_type2_youth_has_no_income_test_and_how_sure_that_is() -> None:
+    # Ⅱ유형 청년 18~34세: 운영 기준상 소득 무관 (policy-facts has no primary source → 확인 안내)
+    profile = Profile(age=34, household_income_pct=150)
+    result = check_eligibility("national_employment_support", profile, today=TODAY).model_dump(mode="json")
+    text, _ = compose.eligibility_answer(result, "citizen", ask=None, question="중위 150%면 국취 아예 못 하나요?")
+    line = next(ln for ln in text.splitlines() if "Ⅱ유형에 참여" in ln)
+    assert "소득과 관계없이" in line and "운영 기준" in line and "1350" in line
+
+
+def test_policy_answer_says_a_year_without_a_minimum_wage_notice_and_gives_the_latest() -> None:
+    # policy-facts §6.4: 2026 최저임금 10,320원 (고시); 2027 only in secondary sources → not confirmed
+    out = {"year": 2027, "passages": []}
+    text, _ = compose.policy_answer(out, "citizen", question="내년 최저시급 얼마예요?", today_year=2026)
+    first = text.split("\n\n")[0]
+    assert first.startswith("⚠️") and "2027년" in first and "10,320원" in first and "2026년" in first
+
+
+def test_policy_answer_compares_a_stated_hourly_pay_with_the_minimum_wage() -> None:
+    out = {"year": None, "passages": []}
+    text, _ = compose.policy_answer(out, "citizen", question="최저시급 올해 얼마임", today_year=2026, stated_hourly=9_000)
+    assert "2026년 최저임금은 시간급 10,320원" in text and "1,320원 적어" in text and "미달" in text
+    ok, _ = compose.policy_answer(out, "citizen", question="최저시급", today_year=2026, stated_hourly=10_500)
+    assert "미달" not in ok
+
+
+def test_policy_answer_states_the_rule_that_makes_an_amount() -> None:
+    # 고용보험법 시행령 제85조: 조기재취업수당 = 구직급여일액 × 미지급일수 × 2분의 1
+    out = {"year": None, "passages": []}
+    text, _ = compose.policy_answer(out, "citizen", question="일찍 취업하면 주는 돈 얼마", program="early_reemployment",
+                                    asks=["amount"])
+    assert "남은 소정급여일수" in text and "구직급여일액" in text and "2분의 1" in text
+    plain, _ = compose.policy_answer(out, "citizen", question="조기재취업수당이 뭐예요", program="early_reemployment")
+    assert "2분의 1" not in plain

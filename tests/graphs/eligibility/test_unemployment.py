@@ -262,15 +262,17 @@ def test_floor_follows_daily_work_hours(hours: float | None, floor: int) -> None
 def test_short_hours_floor_rule_is_marked_as_secondary() -> None:
     # the 4-hour floor comes from calculators (policy-facts §1.3 [2ND]), not the law text → ⚠️ and its source
     result = run(UB, separation_date=date(2026, 6, 1), daily_work_hours=3, avg_daily_wage=10_000)
-    note = next(n for n in result.notes if "4시간 미만" in n)
-    assert note.startswith("⚠️") and "2차 자료" in note
+    # a figure resting on a secondary source is a warning: shown first, visibly, to citizens too
+    warning = next(w for w in result.warnings if "4시간 미만" in w)
+    assert "2차 자료" in warning and "확인이 필요" in warning
+    assert not any("4시간 미만" in n for n in result.notes)
     floor = result.amount("구직급여 1일 하한액")
     assert floor is not None and floor.value == 33_024 and floor.confidence == "secondary"  # 10,320 × 4 × 0.8
 
 
 def test_eight_hours_floor_has_no_short_hours_warning() -> None:
     result = run(UB, separation_date=date(2026, 6, 1), daily_work_hours=8, avg_daily_wage=10_000)
-    assert not any(n.startswith("⚠️") for n in result.notes)
+    assert not any(n.startswith("⚠️") for n in result.notes) and not result.warnings
 
 
 def test_year_without_figures_warns_first_and_marks_amounts_unverified() -> None:
@@ -310,25 +312,48 @@ def test_separation_from_2028_warns_about_new_wage_basis() -> None:
 @pytest.mark.parametrize(
     ("age", "insured", "days"),
     [
-        # days only, no separation date: convention 1년 = 365일 (bands <365, <1095, <1825, <3650)
+        # days only, no separation date: N calendar years are at least 365 × N days plus one 29 February per 4 years
+        # (1년 ≥ 365, 3년 ≥ 1,095, 5년 ≥ 1,826, 10년 ≥ 3,652 days), so fewer days are certainly under N years
         (45, 364, 120),
         (45, 365, 150),
         (45, 1094, 150),
         (45, 1095, 180),
-        (45, 1825, 210),
-        (45, 3650, 240),
+        (45, 1825, 180),  # any 5 years hold a 29 February: 1,825 days is under 5 years
+        (45, 1826, 210),
+        (45, 3650, 210),  # any 10 years hold two or three 29 Februaries: 3,650 days is under 10 years
+        (45, 3651, 210),
+        (45, 3652, 240),
         (50, 364, 120),
         (50, 365, 180),
         (50, 1095, 210),
-        (50, 1825, 240),
-        (50, 3649, 240),
-        (50, 3650, 270),
+        (50, 1825, 210),
+        (50, 3650, 240),
+        (50, 3652, 270),
     ],
 )
 def test_benefit_days_table_cells_with_days_only(age: int, insured: int, days: int) -> None:
     result = ub(age=age, insured_period_days=insured, separation_date=None, separation_year=2026)
     assert amount_value(result, "소정급여일수") == days
-    assert "1년을 365일로 계산" in result.amount("소정급여일수").formula  # type: ignore[union-attr]
+    assert "날수로 계산" in result.amount("소정급여일수").formula  # type: ignore[union-attr]
+
+
+def test_days_only_at_a_band_start_says_fewer_years_are_possible() -> None:
+    # 3,652 days: 10 years when the span holds two 29 Februaries, 9 years 364 days when it holds three
+    result = ub(age=45, insured_period_days=3652, separation_date=None, separation_year=2026)
+    assert amount_value(result, "소정급여일수") == 240
+    assert any("윤년" in n and "10년" in n for n in result.notes)
+    assert "employment_start_date" in [m.field for m in result.missing]
+
+
+def test_band_known_but_age_unknown_gives_both_cells() -> None:
+    # 2024-07-01 입사 ~ 2026-10-31 퇴사: 2년 4개월 → 1년 이상 3년 미만; 별표1: 50세 미만 150일, 50세 이상·장애인 180일
+    result = ub(age=None, insured_period_days=None, employment_start_date=date(2024, 7, 1),
+                separation_date=date(2026, 10, 31))
+    assert result.amount("소정급여일수") is None
+    assert amount_value(result, "소정급여일수(50세 미만이면)") == 150
+    assert amount_value(result, "소정급여일수(50세 이상·장애인이면)") == 180
+    assert "age" in [m.field for m in result.missing]
+    assert result.amount("최대 총액") is None
 
 
 @pytest.mark.parametrize(
@@ -471,3 +496,11 @@ def test_ineligible_result_offers_no_amount() -> None:
     assert result.decision == "ineligible"
     assert result.amounts == []
     assert "정당한 사유" in result.reason("ub.separation_reason").text  # type: ignore[union-attr]
+
+
+def test_unit_period_that_cannot_be_reached_says_what_would_change_it() -> None:
+    # 제40조①1호·제41조: 5개월(150일) 가입만으로는 180일 불가; 18개월 안의 다른 가입 기간을 합쳐 180일이면 충족
+    result = ub(insured_period_days=150, unit_period_days=None, separation_date=None, separation_year=2026)
+    reason = result.reason("ub.unit_period")
+    assert reason is not None and reason.passed is False
+    assert "30일 부족" in reason.text and "합쳐서 180일 이상이면" in reason.text
