@@ -162,6 +162,9 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
             tctx = ToolContext(kb=tctx.kb, today=date(year, 12, 31))
             if profile.separation_date is None and profile.separation_year is None:
                 profile = profile.model_copy(update={"separation_year": year})
+        elif year and year > tctx.today.year and profile.separation_date is None and profile.separation_year is None:
+            # "내년에 …": next year's figures (a year without them is computed on the last known one, with ⚠️)
+            profile = profile.model_copy(update={"separation_year": year})
         out = check_eligibility(tctx, program, profile)
         calls = [ToolCallOut(name="check_eligibility", args={"program": program, "profile": state.get("profile") or {}},
                              result=out)]
@@ -237,7 +240,8 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         u = state["understanding"]
         text_in = _last_human(state)
         out = search_policies(tctx, text_in, k=3, year=u.get("year"))
-        text, cites = compose.policy_answer(out, conf.role)
+        text, cites = compose.policy_answer(out, conf.role, question=text_in, program=u.get("program"),
+                                            asks=u.get("asks") or [], today_year=tctx.today.year)
         res = AnswerResult(answer=text, route="policy_qa", citations=cites,
                            tool_calls=[ToolCallOut(name="search_policies", args={"query": text_in, "year": u.get("year")},
                                                    result=out)],
