@@ -59,7 +59,7 @@ _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})?(\d{2})?\s*$")
 _HALF_WORD = re.compile(r"^\s*(\d{4})\s*년?\s*(상|하)반기\s*$")
 _ITEM_UNIT = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<unit>[^()\[\]]*)[)\]]\s*$")
 _AGE_IN_ITEM = re.compile(r"(\d{2})\s*[~\-]\s*(\d{2})\s*세")
-_LEADING_CODE = re.compile(r"^[0-9A-Z]{1,6}\s+(?=\S)")
+_LEADING_CODE = re.compile(r"^[0-9A-Z]{1,6}\s+(?=[^\s\-~–])")
 _REGION_ALIASES = {"제주": JEJU, "제주도": JEJU, "제주특별자치도": JEJU, "계": "전국", "전국": "전국", "Total": "전국"}
 _TOTAL = {"계", "전체", "소계", "합계", "총계", "전산업", "Total", "total"}
 

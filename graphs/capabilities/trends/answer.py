@@ -24,7 +24,7 @@ KOSIS_HINT = "공식 수치는 KOSIS(kosis.kr) 「행정구역(시도)별 경제
 MISSING_HINT = "이 수치는 저장된 통계에 없습니다 — KOSIS(kosis.kr)나 고용24(work24.go.kr)에서 확인하세요"
 SAMPLE_NOTE = "구인공고·임금 수치는 번들 예시(샘플) 카탈로그에서 계산한 것으로 실제 고용24 공고 현황이 아닙니다"
 NEWS_NOTE = "[보도 인용] 표시 수치는 국가데이터처 발표를 지역 언론이 보도한 것으로, 공식 통계표로 다시 확인해야 합니다"
-TOP_N = 12
+TOP_N = 10
 MIN_WAGE = 5  # the smallest group the stats ingest gives a wage distribution (ingest.stats.MIN_WAGE_GROUP)
 
 
@@ -327,7 +327,7 @@ def _postings(store: StatsStore, q: TrendQuery) -> TrendAnswer:
         t_text, t_fig = stated(total[0], "", with_source=False)
         lead += f"는 모두 {t_text.strip()}이고"
         figs.append(t_fig)
-    lead += f", {kind}별로 많은 순서는 " + ", ".join(parts[:8]) + f"입니다 ({source_text(rows[0])})."
+    lead += f", {kind}별로 많은 순서는 " + ", ".join(parts) + f"입니다 ({source_text(rows[0])})."
     blocks = [TrendBlock(text=lead, figures=figs)]
     asked = [o for o in rows if o.breakdown in wanted]
     if asked:
