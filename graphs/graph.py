@@ -241,7 +241,8 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         text_in = _last_human(state)
         out = search_policies(tctx, text_in, k=3, year=u.get("year"))
         text, cites = compose.policy_answer(out, conf.role, question=text_in, program=u.get("program"),
-                                            asks=u.get("asks") or [], today_year=tctx.today.year)
+                                            asks=u.get("asks") or [], today_year=tctx.today.year,
+                                            stated_hourly=u.get("stated_hourly_wage"))
         res = AnswerResult(answer=text, route="policy_qa", citations=cites,
                            tool_calls=[ToolCallOut(name="search_policies", args={"query": text_in, "year": u.get("year")},
                                                    result=out)],
