@@ -51,8 +51,13 @@ _CLOSURE_SOON = re.compile(
 )
 _LAYOFF_SOON = re.compile(r"(?:대량\s*)?(?:감원|구조\s*조정|정리\s*해고)\s*(?:이|을)?\s*(?:예정|한다고|계획|발표)|대량\s*(?:해고|감원)")
 _CONDITIONS = re.compile(
-    r"(?:채용|입사|면접|계약)\s*(?:할\s*때|때|당시|시)\s*(?:말한|약속한|들은|제시한|얘기한|약속|조건)[^.?!\n]{0,12}(?:다르|달라|낮|안\s*지|못\s*지)|"
-    r"근로\s*조건\s*(?:이|을)?\s*(?:다르|달라|낮아|나빠|떨어)|약속\s*(?:한|했던)\s*(?:월급|급여|조건)\s*(?:을|를|이)?\s*(?:안|못)"
+    r"(?:채용|입사|면접|계약)\s*(?:할\s*때|때|당시|시)\s*(?:말한|약속한|들은|제시한|얘기한|약속|조건)[^.?!\n]{0,12}(?:다르|달라|낮|안\s*지|못\s*지|안\s*줘|안\s*주|못\s*받|안\s*나와)|"
+    r"근로\s*조건\s*(?:이|을)?\s*(?:다르|달라|낮아|나빠|떨어)|약속\s*(?:한|했던)\s*(?:월급|급여|조건)\s*(?:을|를|이)?\s*(?:안|못)|"
+    # "입사할 때는 월 250 준다더니 실제로는 200만 줘서", "공고엔 정규직이라더니 막상 계약직", "면접 때 주 5일이라고 해놓고"
+    r"(?:채용|입사|면접|계약|공고|구인\s*광고)[^.?!\n]{0,24}?"
+    r"(?:준다더니|준다고\s*(?:했는데|하더니|해\s*놓고)|주기로\s*(?:했는데|해\s*놓고)|(?:이)?라더니|(?:이)?라고\s*(?:했는데|해\s*놓고)|"
+    r"약속\s*(?:했는데|해\s*놓고|하더니))|"
+    r"(?:준다더니|준다고\s*(?:했는데|하더니|해\s*놓고)|(?:이)?라더니)[^.?!\n]{0,12}?(?:실제로?는?|막상|정작|알고\s*보니)"
 )
 _OVERTIME = re.compile(r"주\s*52\s*시간\s*(?:을|를|이)?\s*(?:넘|초과)|연장\s*근로\s*(?:제한)?\s*(?:위반|초과)")
 _SHUTDOWN_PAY = re.compile(r"휴업\s*(?:수당|기간|하면서|해서|으로|때문)")
@@ -119,6 +124,9 @@ def find_just_cause(text: str) -> JustCause | None:
     m = _MIN_WAGE.search(text)
     if m and _not_negated(text, m):
         return JustCause("최저임금 미달", m.start(), m.end())
+    m = _CONDITIONS.search(text)  # "채용 때 약속한 월급을 안 줘서": the promise broken, not (only) pay withheld
+    if m and _not_negated(text, m):
+        return JustCause("채용 시 조건과 다른 근로조건", m.start(), m.end())
     m = _WAGE_ARREARS.search(text)
     if m and _not_negated(text, m):
         months = _months_after(text, m.start(), m.end())
@@ -129,7 +137,6 @@ def find_just_cause(text: str) -> JustCause | None:
         ("차별 대우", _DISCRIMINATION),
         ("사업장 폐업·도산 예정", _CLOSURE_SOON),
         ("대량 감원 예정", _LAYOFF_SOON),
-        ("채용 시 조건과 다른 근로조건", _CONDITIONS),
         ("연장근로 제한 위반", _OVERTIME),
         ("휴업으로 임금 감소", _SHUTDOWN_PAY),
     )

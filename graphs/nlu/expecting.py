@@ -8,6 +8,7 @@ import types
 from functools import lru_cache
 from typing import Any, Literal, Union, get_args, get_origin
 
+from graphs.nlu.history import years_days
 from graphs.nlu.numbers import NATIVE_AGE, find_numbers, native_age, to_won
 from graphs.profile import Profile
 
@@ -139,11 +140,11 @@ def _parse_measure(field: str, kind: Kind, text: str) -> dict[str, Any]:
         return {field: number + half}
     if kind in ("days", "insured_days"):
         if re.search(r"\d\s*년", text):
-            return {field: int(number * 365)}
+            return {field: years_days(number)}  # calendar years (별표1)
         if re.search(r"\d\s*(?:개월|달)", text):
             return {field: int(number * 30)}
         if kind == "insured_days" and not re.search(r"\d\s*일", text) and number <= 40:
-            return {field: int(number * 365)}  # "3" when asked how long they were insured: years
+            return {field: years_days(number)}  # "3" when asked how long they were insured: years
         return {field: int(number)}
     if kind == "months":
         if re.search(r"\d\s*년", text):

@@ -6,11 +6,13 @@ extractor (graphs/nlu/slots.py) does not read "군대 2년" or "전 직장 5년"
 
 * 병역 → months served: "군대 2년" = 24, "군 복무 21개월" = 21, "병역 마침(육군 18개월)" = 18, "1년 9개월 복무" = 21.
   "현역 제대", "군필" say no length: nothing is filled (the rules ask).
-* Prior job: "5년 다니고 실업급여 받았고, 이번 회사 1년" → prior 1,825 days, paid, this job 365 days;
-  "전 직장 3년 (실업급여 안 받음), 6개월 쉬고 지금 회사 2년" → prior 1,095, not paid, gap 180, this job 730.
+* Prior job: "5년 다니고 실업급여 받았고, 이번 회사 1년" → prior 1,827 days, paid, this job 366 days;
+  "전 직장 3년 (실업급여 안 받음), 6개월 쉬고 지금 회사 2년" → prior 1,096, not paid, gap 180, this job 731.
 * 조기재취업수당: "실업신고 30일 뒤 취업" → 30 days from the claim; "150일 중 100일 남았고" → 150 total, 100
   remaining ("150일 중 50일 받았고" → 100 remaining); "12개월 넘게 일할 예정" → 12 months expected.
-Days use the NLU's documented normalisation: years × 365, months × 30, weeks × 7.
+Days use the NLU's documented normalisation (:func:`years_days`): a stated "N년" is N calendar years, read as the
+most days N calendar years can span (N × 365 + ⌈N/4⌉ leap days), because 별표1 bands count calendar years and
+3,650 days are less than 10 years; months × 30, weeks × 7.
 """
 
 from __future__ import annotations
@@ -23,8 +25,19 @@ from graphs.nlu.text import Scratch
 
 DAYS_PER_YEAR = 365
 DAYS_PER_MONTH = 30
+HALF_YEAR_DAYS = 180
 
-_DUR = r"(?:(?P<y>\d{1,2})\s*년\s*(?P<half>반)?(?:\s*(?P<m1>\d{1,2})\s*(?:개월|달))?|(?P<m2>\d{1,3})\s*(?:개월|달))"
+
+def years_days(years: float) -> int:
+    """Days for a stated number of years. Whole years are calendar years (고용보험법 별표1 counts 피보험기간 in
+    calendar years): the longest span N calendar years can have, N × 365 + ⌈N/4⌉ (one 29 February per started
+    four years), so "10년" is 3,653 days and never falls below 10 years on any calendar; a fraction counts 365 days
+    a year ("1.5년" = 366 + 182)."""
+    whole = int(years)
+    return whole * DAYS_PER_YEAR + -(-whole // 4) + round((years - whole) * DAYS_PER_YEAR)
+
+
+_DUR = r"(?P<dur>(?P<y>\d{1,2})\s*년\s*(?P<half>반)?(?:\s*(?P<m1>\d{1,2})\s*(?:개월|달))?|(?P<m2>\d{1,3})\s*(?:개월|달))"
 _DUR_RE = re.compile(r"(?<![\d.])" + _DUR + r"(?!\s*(?:생|전|후|뒤|만에|째\s*밀))")
 
 
@@ -34,11 +47,34 @@ def _months(m: re.Match[str]) -> int:
     return years * 12 + months + (6 if m.group("half") else 0)
 
 
-def duration_days(m: re.Match[str]) -> int:
-    """Days of a duration match with groups y (years), half ("반"), m1/m2 (months): years × 365, months × 30."""
+def duration_days(m: re.Match[str], qualifier: str | None = None) -> int:
+    """Days of a duration match with groups y (years), half ("반"), m1/m2 (months): calendar years
+    (:func:`years_days`), months × 30, "반" = 180. ``qualifier`` is what followed it (:func:`bound_of`): "more"
+    ("5년 넘게") is one day past that bound, "less" ("1년이 안 됐어요", "1년 미만") one day short of N × 365, which is
+    under N years on every calendar."""
     years = int(m.group("y")) if m.group("y") else 0
     months = int(m.group("m1") or m.group("m2") or 0)
-    return years * DAYS_PER_YEAR + months * DAYS_PER_MONTH + (180 if m.group("half") else 0)
+    rest = months * DAYS_PER_MONTH + (HALF_YEAR_DAYS if m.group("half") else 0)
+    if qualifier == "less":
+        return max(years * DAYS_PER_YEAR + rest - 1, 0)
+    return years_days(years) + rest + (1 if qualifier == "more" else 0)
+
+
+_MORE_AFTER = re.compile(r"^\s*(?:이|가|은|는)?\s*(?:훨씬\s*|좀\s*|조금\s*)?(?:넘게|넘었|넘는|넘어|넘음|초과|남짓|이상\s*넘)")
+_LESS_AFTER = re.compile(
+    r"^\s*(?:이|가|은|는|도)?\s*(?:채\s*)?(?:안\s*(?:됐|되|돼|된|됨|넘|찼|차)|미만|못\s*(?:됐|되|돼|채|넘|미처)|"
+    r"덜\s*(?:됐|돼|되|채)|좀\s*안\s*(?:돼|되|됐)|다\s*안\s*(?:돼|되|됐))"
+)
+
+
+def bound_of(after: str) -> str | None:
+    """"more" when the words after a duration say it was exceeded ("넘게", "넘었어요"), "less" when it was not
+    reached ("이 안 됐으면", "미만", "도 안 돼요", "못 채우고"), else None (the duration as said)."""
+    if _LESS_AFTER.match(after):
+        return "less"
+    if _MORE_AFTER.match(after):
+        return "more"
+    return None
 
 
 # ---------------------------------------------------------------- 병역
@@ -108,6 +144,12 @@ def _work_durations(s: Scratch) -> list[re.Match[str]]:
     return out
 
 
+def _days(text: str, m: re.Match[str]) -> int:
+    """Days of a duration said in ``text``, with the bound said right after it ("4년 넘게 쉬다가")."""
+    end = m.end("dur") if "dur" in m.re.groupindex else m.end()
+    return duration_days(m, bound_of(text[end : end + 12]))
+
+
 def extract_prior(s: Scratch) -> PriorInfo:
     """A prior job and this job, when the text talks about both (a 'this job' / 'previous job' word, or benefits
     already received between two periods). Returns nothing when only one job is mentioned."""
@@ -125,7 +167,7 @@ def extract_prior(s: Scratch) -> PriorInfo:
     durations = _work_durations(s)
     if not durations:
         if gap and (current or prior_word):
-            info.gap_days = duration_days(gap)
+            info.gap_days = _days(s.text, gap)
         return info
     prior: list[re.Match[str]] = []
     now: re.Match[str] | None = None
@@ -142,11 +184,11 @@ def extract_prior(s: Scratch) -> PriorInfo:
     if not prior and now is None:
         return info
     if prior:
-        info.prior_days = sum(duration_days(m) for m in prior)
+        info.prior_days = sum(_days(text, m) for m in prior)
         info.paid = False if not_paid else True if paid else None
-        info.gap_days = duration_days(gap) if gap else None
+        info.gap_days = _days(text, gap) if gap else None
     if now is not None:
-        info.current_days = duration_days(now)
+        info.current_days = _days(text, now)
     for m in [*prior, *([now] if now is not None else [])]:
         s.take(m.start(), m.end())
     return info
@@ -218,9 +260,13 @@ def extract_reemployment(s: Scratch) -> ReemploymentInfo:
 
 
 # ---------------------------------------------------------------- start dates
+# "작년 10월에 지금 회사 들어왔는데", "2024년에 (주)한라에 입사": up to one place word between the date and the verb
 _START_AFTER = re.compile(
     r"^\s*(?:초|말|중순|쯤|경|께|봄|여름|가을|겨울)?\s*(?:"
-    r"(?:에|에는|에서)?\s*(?:입사|취직|취업|들어가|들어갔|들어간|들어와|첫\s*출근|채용\s*(?:돼|됐|되)|일\s*시작|일하기\s*시작)|"
+    r"(?:에|에는|에서)?\s*(?:(?:지금|현재|이번|요번|새|새로운|여기|이)\s*(?:회사|직장|일자리|곳|데|가게|매장)\s*(?:에|로|으로)?\s*"
+    r"(?:옮겼|옮긴|옮겨)?|[가-힣a-z0-9()]{1,10}\s*(?:에|로|으로)\s*)?"
+    r"(?:입사|취직|취업|들어가|들어갔|들어간|들어와|들어왔|들어온|들어옴|첫\s*출근|채용\s*(?:돼|됐|되)|일\s*시작|일하기\s*시작|"
+    r"(?<=[에로]\s)옮겼|(?<=[에로])옮겼)|"
     r"부터\s*(?:[가-힣]{1,8}\s*){0,2}?(?:다녔|다니|다닌|일했|일하|일한|일을|일\s*했|근무|재직|출근|시작)"
     r")"
 )

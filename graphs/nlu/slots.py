@@ -4,7 +4,11 @@ Normalisation rules (documented once, used everywhere):
 
 * pay → monthly 원: 시급 × 209 (40 h/week incl. 주휴), 일급 × 21.75 (average workdays a month), 연봉 ÷ 12.
   "최저시급 이상" = the year's 최저임금 × 209 (2026: 10,320 × 209 = 2,156,880원).
-* periods → days: years × 365, months × 30, "반" (half a year) = 180; "3년 넘게"/"10년 이상" = the stated bound.
+* periods → days: a stated "N년" is N calendar years (고용보험법 별표1 bands count calendar years), read as the most
+  days N calendar years can span, N × 365 + ⌈N/4⌉ ("5년" = 1,827, "10년" = 3,653; graphs/nlu/history.py
+  ``years_days``); months × 30, "반" (half a year) = 180; "10년 이상" = that bound, "5년 넘게" = one day more,
+  "1년이 안 됐어요"/"1년 미만" = one day short of N × 365 (364: under a year on any calendar); an explicit day count
+  ("가입일수 3650일") stays as said.
 * hours → max weekly hours: "주 N시간" as said; else daily hours × days a week (default 5);
   "오전만"/"오후만"/"반나절" = 4 h a day; "주 N일" alone = N × 8 h; "미만" is read as "이하".
 """
@@ -17,7 +21,7 @@ from datetime import date
 from typing import Literal, get_args
 
 from graphs.nlu.causes import find_just_cause
-from graphs.nlu.history import PriorInfo, ReemploymentInfo, duration_days
+from graphs.nlu.history import PriorInfo, ReemploymentInfo, bound_of, duration_days
 from graphs.nlu.numbers import (
     NATIVE_AGE,
     NumberMatch,
@@ -153,11 +157,12 @@ _UNIT_WINDOW = re.compile(
 )
 UNIT_WINDOW_DAYS = 18 * 30  # the whole 18-month window, months × 30 like every other period
 _INSURED_DAYS = re.compile(
-    r"(?:고용\s*보험|피보험\s*기간|피보험|가입\s*기간)\s*(?:가입)?\s*(?:기간)?\s*(?:이|은|는|을|만|으로|가)?\s*"
-    r"(?:약\s*|총\s*|한\s*)?(\d{1,4})\s*일(?!\s*(?:전|후|뒤|만에|당|급))"
+    r"(?:고용\s*보험|피보험\s*기간|피보험|가입\s*기간|가입\s*일수)\s*(?:가입)?\s*(?:기간|일수|날짜|한\s*날)?\s*"
+    r"(?:이|은|는|을|만|으로|가)?\s*(?:약\s*|총\s*|한\s*|딱\s*|정확히\s*|대략\s*|거의\s*|합쳐서\s*|통틀어\s*)?"
+    r"(\d{1,2},\d{3}|\d{1,5})\s*일(?!\s*(?:전|후|뒤|만에|당|급))"
 )
 _DURATION = re.compile(
-    r"(?<![\d.])(?:(?P<y>\d{1,2})\s*년(?!\s*(?:생|제|도|전|후|뒤|만에|간\s*\d|\d*\s*월))\s*(?P<half>반)?"
+    r"(?<![\d.])(?:(?P<y>\d{1,2})\s*년(?!\s*(?:생|제|도(?!\s*(?:안|못|채|다\s*안))|전|후|뒤|만에|간\s*\d|\d*\s*월))\s*(?P<half>반)?"
     r"(?:\s*(?P<m1>\d{1,2})\s*개월)?|(?P<m2>\d{1,3})\s*(?:개월|달)(?!\s*(?:전|후|뒤|만에|치|분)))"
 )
 _INSURED_BEFORE = re.compile(
@@ -170,7 +175,12 @@ _INSURED_AFTER = re.compile(
 )
 _ARREARS_AFTER = re.compile(r"^\s*(?:째|이나|동안|넘게|치)?\s*(?:월급|급여|임금|돈)?\s*(?:이|을|를|도|가)?\s*(?:밀리|밀려|밀렸|밀림|체불|못\s*받|안\s*나|안\s*줘|안\s*줬)")
 _ARREARS_BEFORE = re.compile(r"체불[^.?!\n]{0,6}$")
-_WORK_EXPERIENCE = re.compile(r"취업\s*경험\s*(?:이|은)?\s*(?:약\s*|총\s*)?(\d{1,5})\s*(일|시간)")
+_WORK_EXPERIENCE = re.compile(
+    r"취업\s*경험\s*(?:이|은)?\s*(?:약\s*|총\s*)?(\d{1,5})\s*(일|시간)|"
+    # 국민취업지원제도's 2-year work history: "최근 2년간 200일 일했어요", "지난 2년 동안 800시간 근무"
+    r"(?:최근|지난|요)\s*2\s*년\s*(?:간|동안|사이|새|안|내)?\s*(?:에|에는|중에?|중|동안)?\s*(?:[가-힣]{1,4}(?:로|으로|에서)\s*)?"
+    r"(?:총\s*|약\s*|합쳐서\s*|통틀어\s*)?(\d{1,5})\s*(일|시간)\s*(?=(?:정도|쯤|가량|넘게)?\s*(?:을|를|은|만|밖에)?\s*(?:일했|일한|일하|근무|취업|근로|알바|일을|일\s*했|다녔|일했어))"
+)
 
 
 @dataclass
@@ -195,17 +205,17 @@ def extract_periods(s: Scratch, *, bare: bool = False) -> PeriodInfo:
         info.unit_days = info.unit_days if info.unit_days is not None else int(m.group(1))
         s.take(m.start(), m.end())
     for m in _WORK_EXPERIENCE.finditer(s.text):
-        value = int(m.group(1))
-        if m.group(2) == "일":
+        value = int(m.group(1) or m.group(3))
+        if (m.group(2) or m.group(4)) == "일":
             info.work_experience_days = value
         else:
             info.work_experience_hours = value
         s.take(m.start(), m.end())
     for m in _INSURED_DAYS.finditer(s.text):
-        info.insured_days = info.insured_days if info.insured_days is not None else int(m.group(1))
+        info.insured_days = info.insured_days if info.insured_days is not None else int(m.group(1).replace(",", ""))
         s.take(m.start(), m.end())
     for m in _DURATION.finditer(s.text):
-        days = duration_days(m)
+        days = duration_days(m, bound_of(_after(s.text, m.end(), 12)))
         if days <= 0 or days > 60 * DAYS_PER_YEAR:
             continue
         if _ARREARS_AFTER.match(_after(s.text, m.end(), 12)) or _ARREARS_BEFORE.search(_before(s.text, m.start(), 10)):
@@ -275,10 +285,15 @@ def extract_reason(s: Scratch) -> SeparationReason | None:
     return extract_separation(s)[0]
 
 
+# "그만뒀으면", "그만두면", "관두게 되면", "그만둘 경우", "그만둬도 돼요?": a supposition, not a stated 자진퇴사
+_SUPPOSED = re.compile(r"^\s*(?:으면|면|을\s*(?:경우|때|시)|는\s*경우|\s*경우|\s*때|게\s*되면|게\s*될\s*경우|어도|도(?![가-힣]))")
+
+
 def _base_reason(text: str) -> SeparationReason | None:
     for reason, pattern in _REASONS:
         for m in pattern.finditer(text):
-            if _NEGATED.match(_after(text, m.end(), 8)):
+            after = _after(text, m.end(), 8)
+            if _NEGATED.match(after) or (reason == "voluntary" and _SUPPOSED.match(after)):
                 continue
             return reason
     return None
@@ -301,16 +316,17 @@ def extract_separation(s: Scratch) -> tuple[SeparationReason | None, str | None]
 _INCOME_PCT = re.compile(r"(?:기준\s*)?중위\s*(?:소득)?\s*(?:의|대비)?\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|퍼센트|프로|퍼)")
 _HH_SIZE = re.compile(
     r"(\d{1,2})\s*인\s*(?:가구|가족)|(?:가족|가구원)\s*(?:이|은|수는?|수가)?\s*(?:총\s*|다\s*)?(\d{1,2})\s*명|식구\s*(?:가|는)?\s*(\d{1,2})\s*명|"
-    r"(\d{1,2})\s*식구|(한|두|세|네|다섯|여섯|일곱|여덟)\s*식구|가족\s*(?:이|은)?\s*(둘|셋|넷|다섯|여섯)"
+    r"(\d{1,2})\s*식구|(한|두|세|네|다섯|여섯|일곱|여덟)\s*식구|(?:가족|식구|가구원)\s*(?:이|은|는|가)?\s*(?:총\s*|다\s*)?(둘|셋|넷|다섯|여섯)"
 )
 _NATIVE_COUNT = {"한": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "네": 4, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8}
 _ALONE = re.compile(r"혼자\s*(?:살|사는|삽|지내|자취)|1\s*인\s*가구|독거|자취\s*(?:중|해|하고)")
 _HH_INCOME = re.compile(
     r"(?:가구|가족|식구|집|부부)[^\d.?!\n]{0,12}?(?:소득|수입|벌이|월|한\s*달)\s*"
-    r"(?:은|는|이|가|을|이요|합쳐서|합치면|총|약|대략|한\s*달|월|\s)*"
+    r"(?:은|는|이|가|을|이요|다|모두|전부|합쳐서|합치면|합하면|더하면|합산하면|총|약|대략|한\s*달|월|\s)*"
 )
 _INCOME_AFTER_SIZE = re.compile(
-    r"\s*(?:이고|인데|이며|이에요|고|이구|구|에|,)?\s*(?:가구\s*)?(?:총\s*)?(?:월|한\s*달|소득|수입)\s*(?:소득|수입)?\s*(?:은|는|이|가|합쳐서|총|약|대략|\s)*"
+    r"\s*(?:이고|인데|이며|이에요|고|이구|구|에|,)?\s*(?:가구\s*|가족\s*|식구\s*)?(?:총\s*|다\s*)?(?:월|한\s*달|소득|수입|벌이)\s*"
+    r"(?:소득|수입|벌이)?\s*(?:은|는|이|가|을|다|모두|전부|합쳐서|합치면|합하면|더하면|합산|합산하면|총|약|대략|월|한\s*달|\s)*"
 )
 _ASSETS = re.compile(
     r"(?:재산|자산|집값|집이|집은|아파트|전세|보증금|땅|토지|부동산)\s*"
@@ -393,9 +409,16 @@ _PAY_GAP = re.compile(
 _NOT_MONEY_AFTER = re.compile(r"\s*(?:시간|시|일(?!당)|개월|달|년|명|세|살|%|퍼|프로|인(?!데|가|지)|주|회|번|차|층|평|대|kg|cm|분|월|점)")
 _MINWAGE_DESIRE = re.compile(r"^\s*(?:은|는|이|가|만)?\s*(?:이상|넘|보다|주는|은\s*주는|정도|되는|맞춰|이라도|만큼)")
 _UNTRIGGERED_TAIL = re.compile(
-    r"^\s*(?:정도\s*)?(?:이상|넘는|넘게|넘어|넘을|초과|부터|보다\s*많|주는|짜리|받는|받을|받았|받다가|받던|벌었|이었|였)"
+    r"^\s*(?:정도\s*)?(?:만\s*)?(?:이상|넘는|넘게|넘어|넘을|초과|부터|보다\s*많|주는|짜리|받는|받을|받았|받다가|받던|벌었|이었|였|"
+    r"줘서|줬|주길래|주더라|준다는|준대|준다고|준다네|준다던데)"
 )
-_PAST_AFTER = re.compile(r"^[^.?!\n]{0,6}?(?:이었|였|받았|받다가|받던|받았었|벌었|받구|받고\s*다녔|받으면서\s*일했|였는데|이었는데)")
+_PAST_AFTER = re.compile(
+    r"^[^.?!\n]{0,6}?(?:이었|였|받았|받다가|받던|받았었|벌었|받구|받고\s*다녔|받으면서\s*일했|였는데|이었는데|줘서|줬|주길래|주더라)"
+)
+# "월 250 준다더니 (실제로는 200)": the pay promised at hiring, not the pay received
+_PROMISED_AFTER = re.compile(
+    r"^\s*(?:을|를|이라고|라고|으로|로)?\s*(?:준다더니|준다고\s*(?:했|하더니|해\s*놓고)|주기로\s*(?:했|해\s*놓고)|(?:이)?라더니|약속)"
+)
 _PAST_BEFORE = re.compile(r"(?:전\s*직장|이전|원래|예전|마지막|퇴사\s*전|그만두기\s*전|받던|받았던|직전|전에는|전엔|전에|그때|당시)[^.?!\n]{0,10}$")
 _DESIRE_AFTER = re.compile(r"^[^.?!\n]{0,6}?(?:이상|넘|초과|부터|희망|원해|원함|받고\s*싶|주는|되는|짜리|이면\s*좋|면\s*좋|정도면)")
 
@@ -449,6 +472,9 @@ def extract_pay(s: Scratch, today: date) -> list[PayMention]:
         kind: PayKind = kind_name  # type: ignore[assignment]
         amount = to_won(number, kind)
         if amount <= 0:
+            continue
+        if _PROMISED_AFTER.match(_after(s.text, number.end, 12)):
+            s.take(m.start(), number.end)
             continue
         found.append(_classify(s.text, m.start(), number.end, kind, amount))
         s.take(m.start(), number.end)
@@ -581,7 +607,12 @@ _BOOL_FACTS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
     ("receiving_unemployment_benefit", True, re.compile(r"(?:실업|구직)\s*급여\s*(?:를|을)?\s*(?:받고\s*있|받는\s*중|수급\s*중|받는데|타고\s*있|타는\s*중)")),
     ("livelihood_benefit_recipient", True, re.compile(r"생계\s*급여|기초\s*생활\s*수급|기초\s*수급")),
     ("reemployed", True, re.compile(r"재취업\s*(?:했|됐|되었|성공)|(?:다시|새로)\s*(?:취업|취직)\s*(?:했|됐)|새\s*(?:직장|회사)\s*(?:에|로)?\s*(?:들어갔|입사|취업|취직|출근)|(?:취직|취업)\s*(?:했|됐)(?:어|는데|습니다)")),
-    ("rehired_by_previous_employer", True, re.compile(r"(?:전\s*회사|이전\s*회사|예전\s*회사|원래\s*회사|같은\s*회사|다니던\s*회사)\s*(?:에|로)?\s*(?:다시|재입사|재취업|복직)")),
+    ("rehired_by_previous_employer", True, re.compile(r"(?:전|이전|예전|원래|같은|다니던|그만둔)\s*(?:회사|직장)\s*(?:에|로|으로)?\s*(?:다시|재입사|재취업|복직)")),
+    # "전 회사는 아니고", "예전 직장 말고 다른 회사에 취업": not the employer the person last left (시행령 제84조①)
+    ("rehired_by_previous_employer", False, re.compile(
+        r"(?:전|이전|예전|원래|다니던|그만둔|마지막)\s*(?:회사|직장|사업장|사장)\s*(?:은|는|이|가|로|에|으로)?\s*(?:아니|아닌|아님|말고|아니라)|"
+        r"다른\s*(?:회사|직장|곳|데|사업장)\s*(?:에|로|으로)\s*(?:재취업|취업|취직|입사|들어갔)"
+    )),
     ("early_reemployment_paid_within_2y", True, re.compile(r"조기\s*재취업\s*수당\s*(?:을|를)?\s*(?:받은\s*적\s*(?:이\s*)?있|받았었)")),
     ("early_reemployment_paid_within_2y", False, re.compile(r"조기\s*재취업\s*수당\s*(?:을|를|은)?\s*(?:받은\s*적\s*(?:이\s*|은\s*)?없)")),
     ("self_employed", True, re.compile(r"자영업|개인\s*사업자|장사\s*(?:했|를\s*했|하다가)")),

@@ -27,6 +27,16 @@ def normalize(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in cleaned.split("\n")).strip()
 
 
+_SINO_PERIOD = re.compile(r"(?<![가-힣\d])([일이삼사오육칠팔구])(?=년|개월)")
+_SINO_DIGIT = {"일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6", "칠": "7", "팔": "8", "구": "9"}
+
+
+def sino_periods(text: str) -> str:
+    """"일년 반", "삼년", "육개월" → "1년 반", "3년", "6개월": a one-syllable sino-Korean count before 년/개월 as a
+    digit. Same length, so spans found in the result are spans of the input."""
+    return _SINO_PERIOD.sub(lambda m: _SINO_DIGIT[m.group(1)], text)
+
+
 def compact(text: str) -> str:
     """The text without any whitespace: keyword tests tolerate spacing errors ("실업 급여", "받을수있나요")."""
     return re.sub(r"\s+", "", text)

@@ -36,7 +36,8 @@ from graphs.nlu.slots import (
     extract_self_pay,
     extract_separation,
 )
-from graphs.nlu.text import Scratch, compact, normalize
+from graphs.nlu.spelling import search_text
+from graphs.nlu.text import Scratch, compact, normalize, sino_periods
 from graphs.profile import Profile
 from knowledge.korean import tokenize
 from knowledge.schemas import JobFilters, TrainingFilters
@@ -458,7 +459,7 @@ def understand(text: str, *, today: date, expecting: str | None = None) -> Under
     if language is not None:  # answered by a notice in that language (graphs/multilingual.py), not searched in Korean
         route: Route = "crisis" if is_crisis(text, language) else "foreign_language"
         return Understanding(route=route, language=language, confidence=0.9)
-    norm = normalize(text)
+    norm = sino_periods(normalize(text))
     sig = _signals(norm)
     sig.places = find_places(norm)
     scratch = Scratch(norm)
@@ -489,7 +490,24 @@ def understand(text: str, *, today: date, expecting: str | None = None) -> Under
         query=_query(scratch, route) if route not in ("crisis", "greeting", "out_of_scope") else "",
         confidence=confidence,
         age_range=col.age.age_range if not sig.posting_law else None,
+        stated_hourly_wage=_stated_hourly(col) if route in ("policy_qa", "eligibility") else None,
+        search_text=search_text(norm, program) if route in ("policy_qa", "eligibility") else "",
+        occupation=_occupation(norm) if route not in ("job_search", "training_search", "crisis") else None,
+        for_the_person=route in ("job_search", "training_search") and bool(lx.FOR_THE_PERSON.search(norm)),
     )
+
+
+def _occupation(norm: str) -> str | None:
+    """The occupation and field words of the utterance ("요양보호사", "호텔 프런트", "it"), in order, once each."""
+    words = [m.group() for m in lx.JOB_WORDS.finditer(norm)]
+    words += [w for f in fields_in(norm) for w in f.words if w in norm.replace(" ", "")]
+    unique = [w for i, w in enumerate(words) if w not in words[:i] and not any(w in o for o in words if o != w)]
+    return " ".join(unique) or None
+
+
+def _stated_hourly(col: Collected) -> int | None:
+    """The hourly pay the person says they get or are offered (not a wish: "시급 만원 이상 주는 곳")."""
+    return next((p.amount for p in col.pay if p.kind == "hourly" and not p.desire), None)
 
 
 def _route_for_reply(route: Route, confidence: float, sig: _Signals, col: Collected, *, filled: bool) -> tuple[Route, float]:

@@ -10,16 +10,17 @@ import pytest
 from graphs.nlu import understand
 from tests.graphs.nlu.helpers import TODAY
 
+# years are calendar years (고용보험법 별표1): "N년" = the most days N calendar years span, N × 365 + ⌈N/4⌉
 REPLIES: list[tuple[str, str, Any]] = [
     ("45살이요", "age", 45),
     ("마흔다섯", "age", 45),
     ("95년생이요", "age", 31),
     ("만 45세입니다", "age", 45),
     ("서른둘", "age", 32),
-    ("4년", "insured_period_days", 1460),
-    ("1년 6개월이요", "insured_period_days", 545),
-    ("한 3년 정도요", "insured_period_days", 1095),
-    ("3", "insured_period_days", 1095),
+    ("4년", "insured_period_days", 1461),
+    ("1년 6개월이요", "insured_period_days", 546),
+    ("한 3년 정도요", "insured_period_days", 1096),
+    ("3", "insured_period_days", 1096),
     ("150일", "insured_period_days", 150),
     ("180일이요", "unit_period_days", 180),
     ("권고사직이요", "separation_reason", "recommended_resignation"),

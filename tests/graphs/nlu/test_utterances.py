@@ -1,7 +1,7 @@
 """Korean utterances as counselors and citizens type them, each with the route and slots a person would read.
 
 Expected values are written from the sentence (amounts normalised as documented in graphs.nlu.slots:
-시급 × 209, 일급 × 21.75, 연봉 ÷ 12; years × 365, months × 30). Today is 2026-11-21.
+시급 × 209, 일급 × 21.75, 연봉 ÷ 12; years = calendar years, N × 365 + ⌈N/4⌉ days (별표1), "N년 넘게" one day more, months × 30). Today is 2026-11-21.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ ELIGIBILITY: list[tuple[str, dict[str, Any]]] = [
     (
         "2026년 3월에 권고사직했어요. 45세, 고용보험 4년, 월급 300만원이었는데 실업급여 하루 얼마, 며칠 받아요?",
         {
-            "program": "unemployment_benefit", "profile.age": 45, "profile.insured_period_days": 1460,
+            "program": "unemployment_benefit", "profile.age": 45, "profile.insured_period_days": 1461,
             "profile.separation_reason": "recommended_resignation", "profile.separation_date": date(2026, 3, 1),
             "profile.separation_year": 2026, "profile.monthly_wage": 3_000_000, "asks+": ["amount", "duration"], "year": 2026,
         },
@@ -137,9 +137,9 @@ ELIGIBILITY: list[tuple[str, dict[str, Any]]] = [
     ("작년 12월에 계약 끝나서 나왔어요", {"profile.separation_date": date(2025, 12, 1), "profile.separation_reason": "contract_end", "year": 2025}),
     ("만 58세 장애인입니다 실업급여 며칠 받을 수 있나요", {"profile.age": 58, "profile.disabled": True, "asks+": ["duration"]}),
     ("50대 초반인데 구직급여 며칠이에요", {"profile.age": None, "age_range": (50, 53), "program": "unemployment_benefit"}),
-    ("10년 이상 다녔고 정년 퇴직입니다", {"profile.insured_period_days": 3650, "profile.separation_reason": "retirement_age"}),
-    ("1년 6개월 근무하고 계약만료", {"profile.insured_period_days": 545, "profile.separation_reason": "contract_end"}),
-    ("3년 넘게 일했는데 잘렸어요", {"profile.insured_period_days": 1095, "profile.separation_reason": "dismissal"}),
+    ("10년 이상 다녔고 정년 퇴직입니다", {"profile.insured_period_days": 3653, "profile.separation_reason": "retirement_age"}),
+    ("1년 6개월 근무하고 계약만료", {"profile.insured_period_days": 546, "profile.separation_reason": "contract_end"}),
+    ("3년 넘게 일했는데 잘렸어요", {"profile.insured_period_days": 1097, "profile.separation_reason": "dismissal"}),
     ("피보험 단위기간 180일 넘었나요", {"profile.unit_period_days": 180, "profile.insured_period_days": None}),
     ("고용보험 150일 가입했어요", {"profile.insured_period_days": 150}),
     ("조기재취업수당 얼마예요?", {"program": "early_reemployment", "asks+": ["amount"]}),
@@ -171,7 +171,7 @@ ELIGIBILITY: list[tuple[str, dict[str, Any]]] = [
         "내담자 50세 남성, 2026.9.30 계약만료 이직, 피보험기간 7년, 이직 전 월평균 임금 280만원. 소정급여일수 확인 부탁",
         {
             "program": "unemployment_benefit", "profile.age": 50, "profile.separation_date": date(2026, 9, 30),
-            "profile.separation_reason": "contract_end", "profile.insured_period_days": 7 * 365, "profile.monthly_wage": 2_800_000,
+            "profile.separation_reason": "contract_end", "profile.insured_period_days": 7 * 365 + 2, "profile.monthly_wage": 2_800_000,
         },
     ),
     (
@@ -188,7 +188,7 @@ ELIGIBILITY: list[tuple[str, dict[str, Any]]] = [
     ("마흔다섯인데 구직급여 며칠 받나요", {"profile.age": 45}),
     ("올해 34인데 국취 되나요", {"profile.age": 34, "program": "national_employment_support"}),
     ("올해 실업급여 상한액", {"year": 2026, "asks+": ["amount"]}),
-    ("4년 다녔어요 권사 당했는데 실업급여 나와요?", {"profile.insured_period_days": 1460, "profile.separation_reason": "recommended_resignation"}),
+    ("4년 다녔어요 권사 당했는데 실업급여 나와요?", {"profile.insured_period_days": 1461, "profile.separation_reason": "recommended_resignation"}),
     ("나 실직했는데 뭐부터 해야돼?", {"program": "unemployment_benefit"}),
     ("국취 하면서 알바 가능?", {"program": "national_employment_support", "asks+": ["eligibility"]}),
     ("사업주인데 청년 채용하면 받을 수 있는 지원금 있어요?", {"program": "youth_job_leap"}),

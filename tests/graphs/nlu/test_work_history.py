@@ -133,22 +133,22 @@ def test_a_start_date_answers_nothing_about_separation_when_asked_for_it() -> No
 PRIOR: list[tuple[str, dict[str, Any]]] = [
     (
         "5년 다니고 실업급여 받았고, 이번 회사 1년 다녔어요 40세 실업급여 며칠?",
-        {"profile.prior_insured_days": 1825, "profile.prior_benefit_paid": True, "profile.insured_period_days": 365,
+        {"profile.prior_insured_days": 1827, "profile.prior_benefit_paid": True, "profile.insured_period_days": 366,
          "profile.age": 40},
     ),
     (
         "전 직장 3년 (실업급여 안 받음), 6개월 쉬고 지금 회사 2년 다니다 권고사직",
-        {"profile.prior_insured_days": 1095, "profile.prior_benefit_paid": False, "profile.prior_gap_days": 180,
-         "profile.insured_period_days": 730},
+        {"profile.prior_insured_days": 1096, "profile.prior_benefit_paid": False, "profile.prior_gap_days": 180,
+         "profile.insured_period_days": 731},
     ),
     (
         "예전 회사에서 4년 일했는데 실업급여는 안 탔고 1년 쉬다가 지금 직장에서 2년 반 일했어요",
-        {"profile.prior_insured_days": 1460, "profile.prior_benefit_paid": False, "profile.prior_gap_days": 365,
-         "profile.insured_period_days": 910},
+        {"profile.prior_insured_days": 1461, "profile.prior_benefit_paid": False, "profile.prior_gap_days": 366,
+         "profile.insured_period_days": 911},
     ),
     (
         "첫 직장 7년 다니고 나와서 구직급여 다 받았어요. 새 직장은 8개월 다니고 계약만료예요",
-        {"profile.prior_insured_days": 2555, "profile.prior_benefit_paid": True, "profile.insured_period_days": 240},
+        {"profile.prior_insured_days": 2557, "profile.prior_benefit_paid": True, "profile.insured_period_days": 240},
     ),
 ]
 
@@ -162,7 +162,7 @@ def test_prior_insured_period_for_article_50_4(text: str, expected: dict[str, An
 
 def test_one_job_only_has_no_prior_period() -> None:
     u = understand("고용보험 4년 들었고 권고사직으로 나왔어요", today=TODAY)
-    assert u.profile.insured_period_days == 1460
+    assert u.profile.insured_period_days == 1461  # 4 calendar years (별표1): 4 × 365 + 1
     assert u.profile.prior_insured_days is None and u.profile.prior_benefit_paid is None
 
 
