@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
@@ -34,6 +34,7 @@ from graphs.eligibility import PROGRAMS
 from graphs.llm import unsupported_numbers
 from graphs.nlu import understand
 from graphs.nlu.fields import field_label
+from graphs.nlu.gazetteer import find_places, resolve
 from graphs.nlu.slots import says_only_left
 from graphs.profile import Profile
 from graphs.prompts import CRISIS, DISCLAIMER, GREETING, OUT_OF_SCOPE, STYLE, SYSTEM_PROMPT
@@ -119,7 +120,10 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
                 and says_only_left(text):
             new = new.model_copy(update={"separation_reason": None})  # "그만뒀어요" does not undo "권고사직"
         profile = known.merged(new)
-        return {"understanding": data, "profile": profile.model_dump(mode="json", exclude_none=True)}
+        out: dict[str, Any] = {"understanding": data, "profile": profile.model_dump(mode="json", exclude_none=True)}
+        if u.occupation:  # "요양보호사로 일하고 싶어 함": kept for a later "이분께 맞는 훈련과정"
+            out["seeker"] = {**(state.get("seeker") or {}), "occupation": u.occupation}
+        return out
 
     def route_after(state: AgentState) -> RouteName:
         route = state["understanding"]["route"]
@@ -184,8 +188,8 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
                                    year=out.get("applies_year"))
             guide: list[dict[str, Any]] = []
         else:  # a new question: the passages that answer it are shown next to the check
-            docs = search_policies(tctx, _last_human(state), k=GUIDE_CANDIDATES, year=out.get("applies_year"),
-                                   focus=asks)
+            docs = search_policies(tctx, u.get("search_text") or _last_human(state), k=GUIDE_CANDIDATES,
+                                   year=out.get("applies_year"), focus=asks)
             # a general question ("실업급여 최대 며칠?") is answered by the passages, like a policy question
             guide = pick_guide(docs["passages"], 1 if conf.role == "citizen" and _stated(u) else 2)
         calls.append(ToolCallOut(name="search_policies", args={"query": docs["query"], "year": docs["year"]},
@@ -208,7 +212,7 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         conf, tctx = ctx(config)
         u = state["understanding"]
         filters = JobFilters.model_validate(u["job_filters"])
-        query = u.get("query") or ""
+        query, filters = _for_the_person(state, u.get("query") or "", filters)
         last = state.get("last_jobs") or None
         if not query and last:  # "서귀포만 다시 찾아줘": keep the last job words, apply the new filters
             query = last.get("query", "")
@@ -226,7 +230,7 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         conf, tctx = ctx(config)
         u = state["understanding"]
         filters = TrainingFilters.model_validate(u["training_filters"])
-        query = u.get("query") or ""
+        query, filters = _for_the_person(state, u.get("query") or "", filters)
         out = lookup_training(tctx, query, filters, k=5 if conf.role == "citizen" else 8)
         text, cites = compose.training_answer(out, conf.role, describe=_describe_training(query, filters))
         res = AnswerResult(answer=text, route="training_search", citations=cites,
@@ -238,7 +242,7 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
     def policy_node(state: AgentState, config: RunnableConfig) -> dict[str, Any]:
         conf, tctx = ctx(config)
         u = state["understanding"]
-        text_in = _last_human(state)
+        text_in = u.get("search_text") or _last_human(state)  # typos corrected, a described program named
         out = search_policies(tctx, text_in, k=3, year=u.get("year"))
         text, cites = compose.policy_answer(out, conf.role, question=text_in, program=u.get("program"),
                                             asks=u.get("asks") or [], today_year=tctx.today.year,
@@ -335,6 +339,25 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
     g.add_edge("llm_write", "finalize")
     g.add_edge("finalize", END)
     return g.compile(checkpointer=checkpointer)
+
+
+_F = TypeVar("_F", JobFilters, TrainingFilters)
+
+
+def _for_the_person(state: AgentState, query: str, filters: _F) -> tuple[str, _F]:
+    """"이분께 맞는 훈련과정", "저한테 맞는 일자리" with no words of its own: the occupation remembered in the thread
+    and the person's region (Profile.region, a city or a district) fill the search."""
+    if not state["understanding"].get("for_the_person") or query:
+        return query, filters
+    occupation = (state.get("seeker") or {}).get("occupation") or ""
+    region = (state.get("profile") or {}).get("region")
+    if region and filters.region is None:
+        city, district = resolve(find_places(region))
+        update: dict[str, Any] = {"region": city}
+        if isinstance(filters, JobFilters) and filters.district is None and district:
+            update["district"] = district
+        filters = filters.model_copy(update=update)
+    return occupation, filters
 
 
 def _stated(u: dict[str, Any]) -> dict[str, Any]:

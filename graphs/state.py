@@ -25,5 +25,8 @@ class AgentState(TypedDict, total=False):
     profile: dict[str, Any]  # accumulated Profile fields (exclude_none)
     pending: Pending | None
     last_jobs: dict[str, Any] | None  # last job query and filters, for "서귀포만 다시" refinements
+    # what the thread knows of the person beyond the Profile: {"occupation": "요양보호사"} (the desired or last
+    # occupation/field words), for "이분께 맞는 훈련과정" (a fuller seeker profile is a later issue)
+    seeker: dict[str, Any] | None
     understanding: dict[str, Any]
     result: dict[str, Any]  # the AnswerResult of the last turn

@@ -192,13 +192,35 @@ def search_policies(
     hits = ctx.kb.retriever.search_policies(query, k=max(k * 3, 10), program=program)
     ref = ctx.today if year is None or year == ctx.today.year else date(year, 7, 1)
 
-    def rank(i: int) -> tuple[int, int]:
+    def section_years(i: int) -> set[int]:
+        return {int(y) for y in re.findall(r"(20\d\d)년", hits[i].chunk.section)}
+
+    def stale(i: int) -> bool:
+        """Not in force in the asked year (or today): another year's passage or section ("2025년 최저임금")."""
         chunk = hits[i].chunk
         wrong_year = chunk.year is not None and year is not None and chunk.year != year
-        # a section titled for other years only ("2025년 최저임금") comes after the asked year's sections
-        section_years = {int(y) for y in re.findall(r"(20\d\d)년", chunk.section)}
-        wrong_section = bool(section_years) and ref.year not in section_years
-        return (1 if wrong_year or wrong_section or not effective_on(chunk, ref) else 0, i)
+        wrong_section = bool(section_years(i)) and ref.year not in section_years(i)
+        return wrong_year or wrong_section or not effective_on(chunk, ref)
+
+    current = {i: not stale(i) for i in range(len(hits))}
+    docs_in_year = {hits[i].chunk.doc_id for i, ok in current.items() if ok}
+
+    first_of_doc: dict[str, int] = {}
+    for i in range(len(hits)):
+        first_of_doc.setdefault(hits[i].chunk.doc_id, i)
+
+    def rank(i: int) -> tuple[int, int, int, int]:
+        """A passage of another year comes after the asked year's passages of its own document. A document with no
+        passage for the asked year ("내년 최저시급": 2027 not published) keeps its place in the search order, so
+        the topic is still answered (with its latest year first, and compose's warning that the year is missing)
+        instead of an unrelated passage that has no year."""
+        if current[i]:
+            return (0, i, 0, i)
+        doc = hits[i].chunk.doc_id
+        if doc in docs_in_year:
+            return (1, i, 0, i)
+        latest = max((y for y in section_years(i) if y <= ref.year), default=0)
+        return (0, first_of_doc[doc], -latest, i)
 
     order = sorted(range(len(hits)), key=rank)[:k]
     passages = []
@@ -217,7 +239,7 @@ def search_policies(
                 "flags": c.flags,
                 "sources": [s.model_dump(exclude_none=True) for s in c.sources],
                 "year": c.year,
-                "in_force": rank(i)[0] == 0,  # in force in the asked year (or today)
+                "in_force": current[i],  # in force in the asked year (or today)
             }
         )
     rank_sentences(query, passages, focus)

@@ -235,6 +235,36 @@ def test_field_words_reach_the_field_not_only_titles_with_the_word(assistant: As
                for j in jobs.jobs)
 
 
+@pytest.mark.parametrize(("profile_turn", "ask", "pattern"), [
+    ("내담자: 45세 여성, 서귀포시 거주, 요양보호사로 일하고 싶어 함, 내일배움카드 보유", "이분께 맞는 훈련과정 찾아주세요",
+     r"요양"),
+    ("저는 제주시 사는 32살이고 바리스타로 일하고 싶어요", "저한테 맞는 일자리 있을까요?", r"바리스타|카페|커피"),
+])
+def test_a_search_for_the_person_uses_the_thread_occupation_and_region(
+    assistant: Assistant, profile_turn: str, ask: str, pattern: str
+) -> None:
+    thread = f"t-person-{len(profile_turn)}"
+    assistant.ask(profile_turn, role="counselor", thread_id=thread)
+    res = assistant.ask(ask, role="counselor", thread_id=thread)
+    assert res.route in ("training_search", "job_search")
+    items = [c.title for c in res.courses] + [j.title for j in res.jobs]
+    assert items and re.search(pattern, items[0])
+    region = "서귀포시" if "서귀포" in profile_turn else "제주시"
+    assert res.tool_calls[0].args.get("region") == region
+
+
+@pytest.mark.parametrize(("question", "pattern"), [
+    ("실업금여 신청 어케해요 첨이라 하나도 몰라요", r"구직신청|구직등록|이직확인서|온라인 교육"),  # typos → the application steps
+    ("실업급여 받다가 일찍 취업하면 주는 돈이 있다던데 얼마나 돼요?", r"조기재취업"),  # a described program, named
+    ("내년 최저시급 얼마예요?", r"10,320원"),  # 2027 has no 고시 yet: the minimum-wage document, latest year first
+])
+def test_a_policy_question_reaches_its_document_however_it_is_typed(assistant: Assistant, question: str, pattern: str) -> None:
+    res = assistant.ask(question)
+    assert res.route == "policy_qa"
+    first = res.tool_calls[0].result["passages"][0]
+    assert re.search(pattern, first["section"] + first["text"])
+
+
 # ---- LLM path (fake chat models, no network) --------------------------------------------------------------------
 def test_llm_calls_tool_then_answers_with_supported_numbers(full_kb: KnowledgeBase) -> None:
     call = AIMessage(
