@@ -347,6 +347,15 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
     st.add_argument("--chart", type=Path, default=None, help="차트를 저장할 파일 (.html; kaleido가 있으면 .png)")
     st.set_defaults(func=_delegate("graphs.capabilities.trends.cli", "cli_stats"))
+
+    ma = sub.add_parser("match", help="구직자 프로필(JSON)에 맞는 일자리를 점수·추천 이유와 함께 찾습니다")
+    ma.add_argument("--profile", required=True, type=Path, help="SeekerProfile JSON 파일")
+    ma.add_argument("--json", action="store_true")
+    ma.add_argument("--weights", nargs="*", metavar="요인=값", help="가중치 바꾸기 (occupation, experience, "
+                    "certificate, education, commute, wage, employment_type, schedule, deadline)")
+    ma.add_argument("--exclude", nargs="*", metavar="요인", help="빼고 계산할 요인 (예: wage commute)")
+    ma.add_argument("-k", type=int, default=10, help="보여줄 공고 수 (기본 10)")
+    ma.set_defaults(func=_delegate("graphs.capabilities.job_matching.cli", "cli_match"))
     return p
 
 

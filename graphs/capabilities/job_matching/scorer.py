@@ -316,6 +316,12 @@ def _experience(job: JobPosting, c: _Ctx) -> _F | None:
     return _F(0.85, "경력 무관")
 
 
+def _shown(names: set[str], tables: Tables) -> list[str]:
+    """The held certificates worth naming: not one implied by another in the set (전산회계 1급, not also 2급)."""
+    implied = {i for n in names for i in tables.certificates[n].implies}
+    return sorted(names - implied)
+
+
 def _certificate(job: JobPosting, c: _Ctx) -> _F | None:
     reqs = posting_requirements(job, c.tables)
     prefs = _preferred_lines(job)
@@ -329,9 +335,9 @@ def _certificate(job: JobPosting, c: _Ctx) -> _F | None:
     pref_unmet = [r for r in reqs if not r.required and not any(g & c.held for g in r.groups)]
     fits: list[str] = []
     if required_met:
-        fits.append(f"필수 자격 보유 ({', '.join(sorted({n for r in required_met for g in r.groups for n in g & c.held}))})")
+        fits.append(f"필수 자격 보유 ({', '.join(_shown({n for r in required_met for g in r.groups for n in g & c.held}, c.tables))})")
     if pref_met:
-        fits.append(f"{'/'.join(sorted({n for r in pref_met for g in r.groups for n in g & c.held}))} 우대 공고")
+        fits.append(f"{'/'.join(_shown({n for r in pref_met for g in r.groups for n in g & c.held}, c.tables))} 우대 공고")
     if skill_hits:
         fits.append(f"{'·'.join(skill_hits)} 가능자 우대 공고")
     score = 0.7
