@@ -356,6 +356,19 @@ def build_parser() -> argparse.ArgumentParser:
     ma.add_argument("--exclude", nargs="*", metavar="요인", help="빼고 계산할 요인 (예: wage commute)")
     ma.add_argument("-k", type=int, default=10, help="보여줄 공고 수 (기본 10)")
     ma.set_defaults(func=_delegate("graphs.capabilities.job_matching.cli", "cli_match"))
+
+    # issue 13: posting draft (goyong posting draft) and employer subsidy screening
+    pd = posting_sub.add_parser("draft", help="간단한 조건으로 구인공고 초안 작성 (고용24 공고 양식, 법 위반 소지 점검 포함)")
+    pd.add_argument("request", nargs="+", help='예: "호텔 객실관리 구인공고 초안 작성해줘. 월 260만원, 주5일, 서귀포"')
+    pd.add_argument("--employees", type=int, default=None, help="상시 근로자 수 (규모에 따라 달라지는 점검 항목)")
+    pd.add_argument("--year", type=int, default=None, help="공고 연도 (최저임금 기준, 기본: 올해)")
+    pd.add_argument("--json", action="store_true")
+    pd.set_defaults(func=_delegate("graphs.capabilities.posting_draft.cli", "cli_draft"))
+    es = sub.add_parser("employer-subsidies", help="사업주 지원금 점검: 청년일자리도약·고령자 계속고용·출산육아기 고용안정·고용촉진")
+    es.add_argument("--facts", type=Path, required=True, help="EmployerFacts 필드를 담은 JSON 파일")
+    es.add_argument("--date", default=None, help="신청 기준일 YYYY-MM-DD (기본: 오늘)")
+    es.add_argument("--json", action="store_true")
+    es.set_defaults(func=_delegate("graphs.capabilities.employer_subsidies.cli", "cli_employer_subsidies"))
     return p
 
 
