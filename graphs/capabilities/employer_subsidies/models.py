@@ -12,7 +12,9 @@ from graphs.eligibility.models import Amount, Decision, Reason
 SeniorMeasure = Literal["정년연장", "정년폐지", "재고용"]
 LeaveKind = Literal["육아휴직", "근로시간단축"]
 # 고용보험법 시행령 제26조 대상 실업자 groups (the 고용촉진장려금 ones this screening knows)
-HireGroup = Literal["취업지원프로그램 이수자", "중증장애인", "가족부양 여성 실업자", "고용위기 인정자", "해당 없음"]
+HireGroup = Literal[
+    "취업지원프로그램 이수자", "중증장애인", "가족부양 여성 실업자", "고용위기 인정자", "해당 없음"
+]
 
 
 class _Facts(BaseModel):

@@ -41,7 +41,9 @@ def program_details(p: ProgramScreen) -> list[str]:
             f"{CONFIDENCE_KO.get(r.confidence, r.confidence)})"
         )
     for a in p.amounts:
-        lines.append(f"  💰 {a.name}: {a.formula} — {a.article} ({CONFIDENCE_KO.get(a.confidence, a.confidence)})")
+        lines.append(
+            f"  💰 {a.name}: {a.formula} — {a.article} ({CONFIDENCE_KO.get(a.confidence, a.confidence)})"
+        )
     if p.missing:
         lines.append("  물어볼 것:")
         lines += [f"   - {m.question} ({m.field})" for m in p.missing]

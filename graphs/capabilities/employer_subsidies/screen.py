@@ -178,7 +178,8 @@ def screen_youth(facts: EmployerFacts, today: date) -> ProgramScreen:
     employer = result.sub(f"{YOUTH}.employer") or result
     youth_side: EligibilityResult | None = result.sub(f"{YOUTH}.youth")
     missing = [
-        EmployerQuestion(field=PROFILE_TO_FACT.get(m.field, m.field), question=m.question) for m in employer.missing
+        EmployerQuestion(field=PROFILE_TO_FACT.get(m.field, m.field), question=m.question)
+        for m in employer.missing
     ]
     total = employer.amount("기업 지원금 총액(최대)")
     amount_text = f"청년 1명당 최대 {compact_won(total.value)}" if total else ""
@@ -226,16 +227,26 @@ def screen_senior(facts: EmployerFacts, today: date) -> ProgramScreen:
     assert isinstance(r, SeniorRules)
     sen = facts.senior or SeniorEmployment()
     s = Screen(SENIOR, r.name, r.questions)
-    system = s.condition("senior.retirement_system", r.retirement_system, sen.retirement_age_system,
-                         "senior.retirement_age_system")
+    system = s.condition(
+        "senior.retirement_system",
+        r.retirement_system,
+        sen.retirement_age_system,
+        "senior.retirement_age_system",
+    )
     if system is not False:
         s.threshold("senior.system_years", r.system_years, sen.system_years, "senior.system_years")
     s.condition("senior.measure", r.measure, None if sen.measure is None else True, "senior.measure")
     s.threshold("senior.ratio", r.senior_ratio, sen.senior_ratio_percent, "senior.senior_ratio_percent")
     if sen.measure == "재고용":
-        s.threshold("senior.rehire_within", r.rehire_within, sen.rehired_within_months, "senior.rehired_within_months")
-        s.threshold("senior.rehire_contract", r.rehire_contract, sen.rehire_contract_months,
-                    "senior.rehire_contract_months")
+        s.threshold(
+            "senior.rehire_within", r.rehire_within, sen.rehired_within_months, "senior.rehired_within_months"
+        )
+        s.threshold(
+            "senior.rehire_contract",
+            r.rehire_contract,
+            sen.rehire_contract_months,
+            "senior.rehire_contract_months",
+        )
 
     capital = capital_region(facts)
     months = int(r.max_months.value)
@@ -252,24 +263,44 @@ def screen_senior(facts: EmployerFacts, today: date) -> ProgramScreen:
         fig: Figure = r.monthly_capital if capital else r.monthly_non_capital
         monthly = int(fig.value)
         where = "수도권" if capital else "비수도권"
-        s.amount(f"{where} 월 지원액(1명당)", monthly, "원/월", f"{fig.label}: 월 {won(monthly)}", fig, today=today)
+        s.amount(
+            f"{where} 월 지원액(1명당)", monthly, "원/월", f"{fig.label}: 월 {won(monthly)}", fig, today=today
+        )
         per_person = monthly * months
-        s.amount("1명당 최대 지원액", per_person, "원",
-                 f"월 {won(monthly)} × 최대 {months}개월 = {won(per_person)}", fig, r.max_months, today=today)
+        s.amount(
+            "1명당 최대 지원액",
+            per_person,
+            "원",
+            f"월 {won(monthly)} × 최대 {months}개월 = {won(per_person)}",
+            fig,
+            r.max_months,
+            today=today,
+        )
         amount_text = f"1명당 최대 {compact_won(per_person)} (월 {compact_won(monthly)} × {months}개월)"
         limit = senior_limit(r, facts.insured_count)
         if sen.workers is None:
             s.ask("senior.workers")
         elif limit is None:
             s.ask("insured_count")
-            s.b.note(f"지원 인원은 피보험자의 {r.limit_share.value:g}%와 {r.limit_cap.value:g}명 중 작은 수까지입니다.")
+            s.b.note(
+                f"지원 인원은 피보험자의 {r.limit_share.value:g}%와 {r.limit_cap.value:g}명 중 작은 수까지입니다."
+            )
         else:
             people = min(sen.workers, limit)
             total = per_person * people
-            s.amount("사업장 최대 지원액", total, "원",
-                     f"1명당 {won(per_person)} × {people}명 (계속고용 {sen.workers}명, 한도: 피보험자 "
-                     f"{facts.insured_count}명의 {r.limit_share.value:g}%와 {r.limit_cap.value:g}명 중 작은 수 "
-                     f"{limit}명) = {won(total)}", fig, r.max_months, r.limit_share, r.limit_cap, today=today)
+            s.amount(
+                "사업장 최대 지원액",
+                total,
+                "원",
+                f"1명당 {won(per_person)} × {people}명 (계속고용 {sen.workers}명, 한도: 피보험자 "
+                f"{facts.insured_count}명의 {r.limit_share.value:g}%와 {r.limit_cap.value:g}명 중 작은 수 "
+                f"{limit}명) = {won(total)}",
+                fig,
+                r.max_months,
+                r.limit_share,
+                r.limit_cap,
+                today=today,
+            )
             amount_text = f"최대 {compact_won(total)} ({people}명 × 월 {compact_won(monthly)} × {months}개월)"
     s.b.use(r.older_rule)
     s.b.note(r.older_rule.text)
@@ -303,20 +334,33 @@ def screen_parental(facts: EmployerFacts, today: date) -> ProgramScreen:
     parts: list[str] = []
     months = p.consecutive_months
     if p.kind is None:
-        s.unknown("parental.kind", r, "허용한 것이 육아휴직인지 육아기 근로시간 단축인지 정보가 필요합니다.", "parental.kind")
+        s.unknown(
+            "parental.kind",
+            r,
+            "허용한 것이 육아휴직인지 육아기 근로시간 단축인지 정보가 필요합니다.",
+            "parental.kind",
+        )
     elif p.kind == "육아휴직":
         special: bool | None = None
         if p.child_age_months is not None and p.consecutive_months is not None:
-            special = r.leave_special_child_months.check(p.child_age_months) and r.leave_special_consecutive.check(
-                p.consecutive_months
-            )
+            special = r.leave_special_child_months.check(
+                p.child_age_months
+            ) and r.leave_special_consecutive.check(p.consecutive_months)
         else:
-            s.ask("parental.child_age_months" if p.child_age_months is None else "parental.consecutive_months")
+            s.ask(
+                "parental.child_age_months" if p.child_age_months is None else "parental.consecutive_months"
+            )
         fig = r.leave_special_monthly if special else r.leave_monthly
         monthly = int(fig.value)
-        s.amount("육아휴직 지원금 월액", monthly, "원/월",
-                 f"{fig.label} 월 {won(monthly)}" + (" (특례: 만 12개월 이내 자녀, 3개월 이상 연속)" if special else ""),
-                 fig, today=today)
+        s.amount(
+            "육아휴직 지원금 월액",
+            monthly,
+            "원/월",
+            f"{fig.label} 월 {won(monthly)}"
+            + (" (특례: 만 12개월 이내 자녀, 3개월 이상 연속)" if special else ""),
+            fig,
+            today=today,
+        )
         if months is not None and special is not None:
             total, formula = leave_total(r, months, special)
             s.amount("육아휴직 지원금 합계", total, "원", formula, r.leave_monthly, fig, today=today)
@@ -325,19 +369,37 @@ def screen_parental(facts: EmployerFacts, today: date) -> ProgramScreen:
             parts.append(f"육아휴직 지원금 월 {compact_won(monthly)}")
         if p.male and r.male_incentive.in_force(today):
             extra = int(r.male_incentive.value)
-            s.amount(r.male_incentive.label, extra, "원/월", f"남성 근로자 육아휴직: 월 {won(extra)} 추가",
-                     r.male_incentive, today=today)
+            s.amount(
+                r.male_incentive.label,
+                extra,
+                "원/월",
+                f"남성 근로자 육아휴직: 월 {won(extra)} 추가",
+                r.male_incentive,
+                today=today,
+            )
             parts.append(f"남성 육아휴직 인센티브 월 {compact_won(extra)}")
         elif p.male is None and r.male_incentive.in_force(today):
             s.ask("parental.male")
     else:
         monthly = int(r.reduction_monthly.value)
-        s.amount("근로시간 단축 지원금 월액", monthly, "원/월", f"{r.reduction_monthly.label} 월 {won(monthly)}",
-                 r.reduction_monthly, today=today)
+        s.amount(
+            "근로시간 단축 지원금 월액",
+            monthly,
+            "원/월",
+            f"{r.reduction_monthly.label} 월 {won(monthly)}",
+            r.reduction_monthly,
+            today=today,
+        )
         if months is not None:
             total = monthly * months
-            s.amount("근로시간 단축 지원금 합계", total, "원", f"월 {won(monthly)} × {months}개월 = {won(total)}",
-                     r.reduction_monthly, today=today)
+            s.amount(
+                "근로시간 단축 지원금 합계",
+                total,
+                "원",
+                f"월 {won(monthly)} × {months}개월 = {won(total)}",
+                r.reduction_monthly,
+                today=today,
+            )
             parts.append(f"근로시간 단축 지원금 {compact_won(total)}")
         else:
             parts.append(f"근로시간 단축 지원금 월 {compact_won(monthly)}")
@@ -349,12 +411,20 @@ def screen_parental(facts: EmployerFacts, today: date) -> ProgramScreen:
             continue
         if facts.employees is None:
             s.ask("employees")
-            parts.append(f"{label} 월 최대 {compact_won(int(small.value))}(30인 미만)/{compact_won(int(large.value))}(30인 이상)")
+            parts.append(
+                f"{label} 월 최대 {compact_won(int(small.value))}(30인 미만)/{compact_won(int(large.value))}(30인 이상)"
+            )
             continue
         fig = small if facts.employees < r.size_threshold.value else large
-        s.amount(f"{label} 월 최대", int(fig.value), "원/월",
-                 f"{fig.label}: 상시 {facts.employees}명 → 월 최대 {won(int(fig.value))}", fig, r.size_threshold,
-                 today=today)
+        s.amount(
+            f"{label} 월 최대",
+            int(fig.value),
+            "원/월",
+            f"{fig.label}: 상시 {facts.employees}명 → 월 최대 {won(int(fig.value))}",
+            fig,
+            r.size_threshold,
+            today=today,
+        )
         parts.append(f"{label} 월 최대 {compact_won(int(fig.value))}")
     if p.replacement_hired and r.replacement_2026.in_force(today):
         s.b.use(r.replacement_2026)
@@ -383,25 +453,45 @@ def screen_promotion(facts: EmployerFacts, today: date) -> ProgramScreen:
     h = facts.hire or VulnerableHire()
     s = Screen(PROMOTION, r.name, r.questions)
     if h.group is None:
-        s.unknown("promotion.group", r.groups["해당 없음"], "대상 실업자 해당 여부: 정보가 필요합니다.", "hire.group")
+        s.unknown(
+            "promotion.group",
+            r.groups["해당 없음"],
+            "대상 실업자 해당 여부: 정보가 필요합니다.",
+            "hire.group",
+        )
     else:
         g = r.groups[h.group]
         s.condition("promotion.group", g, h.group != "해당 없음", "hire.group")
         if g.needs_unemployment and h.group != "해당 없음":
-            s.threshold("promotion.unemployed_months", r.unemployed_months, h.unemployed_months,
-                        "hire.unemployed_months")
+            s.threshold(
+                "promotion.unemployed_months",
+                r.unemployed_months,
+                h.unemployed_months,
+                "hire.unemployed_months",
+            )
     s.condition("promotion.registered", r.registered, h.registered, "hire.registered")
     s.threshold("promotion.employment_months", r.employment_months, h.months_employed, "hire.months_employed")
     if facts.priority_support is False:
         s.threshold("promotion.large_company_youth", r.large_company_youth, h.age, "hire.age")
     elif facts.priority_support is None and (h.age is None or not r.large_company_youth.check(h.age)):
-        s.unknown("promotion.large_company_youth", r.large_company_youth,
-                  "대규모기업이 29세 이하를 채용하면 제외됩니다 — 우선지원대상기업 여부 확인이 필요합니다.",
-                  "priority_support")
-    s.condition("promotion.layoffs", r.layoffs, None if facts.layoffs_recent is None else not facts.layoffs_recent,
-                "layoffs_recent")
-    s.condition("promotion.wage_arrears", r.wage_arrears,
-                None if facts.wage_arrears_listed is None else not facts.wage_arrears_listed, "wage_arrears_listed")
+        s.unknown(
+            "promotion.large_company_youth",
+            r.large_company_youth,
+            "대규모기업이 29세 이하를 채용하면 제외됩니다 — 우선지원대상기업 여부 확인이 필요합니다.",
+            "priority_support",
+        )
+    s.condition(
+        "promotion.layoffs",
+        r.layoffs,
+        None if facts.layoffs_recent is None else not facts.layoffs_recent,
+        "layoffs_recent",
+    )
+    s.condition(
+        "promotion.wage_arrears",
+        r.wage_arrears,
+        None if facts.wage_arrears_listed is None else not facts.wage_arrears_listed,
+        "wage_arrears_listed",
+    )
     if r.min_pay.in_force(today):
         s.threshold("promotion.min_pay", r.min_pay, h.monthly_pay, "hire.monthly_pay")
 
@@ -412,11 +502,24 @@ def screen_promotion(facts: EmployerFacts, today: date) -> ProgramScreen:
         period = r.months_long
     months = int(period.value)
     per_person = monthly * months
-    s.amount("월 지원액(1명당, 최대)", monthly, "원/월", f"{r.monthly.label}: 월 {won(monthly)}", r.monthly, today=today)
-    s.amount("1명당 지원액(최대)", per_person, "원",
-             f"월 {won(monthly)} × {months}개월분 = {won(per_person)}"
-             + ("" if h.months_employed is not None else " (12개월 이상 고용할 때)"),
-             r.monthly, period, today=today)
+    s.amount(
+        "월 지원액(1명당, 최대)",
+        monthly,
+        "원/월",
+        f"{r.monthly.label}: 월 {won(monthly)}",
+        r.monthly,
+        today=today,
+    )
+    s.amount(
+        "1명당 지원액(최대)",
+        per_person,
+        "원",
+        f"월 {won(monthly)} × {months}개월분 = {won(per_person)}"
+        + ("" if h.months_employed is not None else " (12개월 이상 고용할 때)"),
+        r.monthly,
+        period,
+        today=today,
+    )
     amount_text = f"1명당 최대 {compact_won(per_person)} (월 {compact_won(monthly)} × {months}개월분)"
     people = h.people or 1
     limit = promotion_limit(r, facts.insured_count)
@@ -425,13 +528,24 @@ def screen_promotion(facts: EmployerFacts, today: date) -> ProgramScreen:
     elif people > 1 and limit is not None:
         paid = min(people, limit)
         total = per_person * paid
-        s.amount("사업장 지원액(최대)", total, "원",
-                 f"1명당 {won(per_person)} × {paid}명 (채용 {people}명, 한도 {limit}명: 피보험자 {facts.insured_count}명) "
-                 f"= {won(total)}", r.monthly, period, r.small_cap, r.limit_share, today=today)
+        s.amount(
+            "사업장 지원액(최대)",
+            total,
+            "원",
+            f"1명당 {won(per_person)} × {paid}명 (채용 {people}명, 한도 {limit}명: 피보험자 {facts.insured_count}명) "
+            f"= {won(total)}",
+            r.monthly,
+            period,
+            r.small_cap,
+            r.limit_share,
+            today=today,
+        )
         amount_text = f"최대 {compact_won(total)} ({paid}명 × 월 {compact_won(monthly)} × {months}개월분)"
     s.b.use(r.monthly)
     if h.group == "중증장애인":
-        s.b.note("장애인 고용장려금(장애인고용촉진 및 직업재활법, 한국장애인고용공단)은 별도 제도로 이 점검에 포함되지 않습니다.")
+        s.b.note(
+            "장애인 고용장려금(장애인고용촉진 및 직업재활법, 한국장애인고용공단)은 별도 제도로 이 점검에 포함되지 않습니다."
+        )
     for n in r.notes:
         s.b.note(n)
     decision = decide(s.b.reasons)

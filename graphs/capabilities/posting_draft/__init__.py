@@ -51,9 +51,13 @@ def draft_posting(
     notes: list[str] = []
     if conditions.pay_is_minimum_wage:
         mw = minimum_wage_for(today.year)
-        notes.append(f"'최저시급'은 {mw.year}년 최저임금 시간급 {mw.hourly:,}원으로 적었습니다 ({mw.notice}).")
+        notes.append(
+            f"'최저시급'은 {mw.year}년 최저임금 시간급 {mw.hourly:,}원으로 적었습니다 ({mw.notice})."
+        )
     if keco is not None:
-        notes.append(f"직종코드 {keco.code}({keco.name})는 요청의 '{conditions.job or keco.name}'에서 추천했습니다 — 고용24에서 확인하세요.")
+        notes.append(
+            f"직종코드 {keco.code}({keco.name})는 요청의 '{conditions.job or keco.name}'에서 추천했습니다 — 고용24에서 확인하세요."
+        )
     code = conditions.keco_code or (keco.code if keco else None)
     hints = [
         f"이 직종의 공고에는 보통 '{line}'이 들어갑니다 — 해당되면 자격요건에 넣어 주세요."

@@ -15,7 +15,9 @@ def cli_draft(args: argparse.Namespace) -> int:
 
     request = " ".join(args.request).strip() if isinstance(args.request, list) else str(args.request).strip()
     if not request:
-        sys.stderr.write("오류: 공고 조건(예: \"호텔 객실관리 구인공고 초안 작성해줘. 월 260만원, 주5일, 서귀포\")이 비어 있습니다.\n")
+        sys.stderr.write(
+            '오류: 공고 조건(예: "호텔 객실관리 구인공고 초안 작성해줘. 월 260만원, 주5일, 서귀포")이 비어 있습니다.\n'
+        )
         return 2
     if args.employees is not None and args.employees < 1:
         sys.stderr.write("오류: --employees는 1 이상의 상시 근로자 수입니다.\n")

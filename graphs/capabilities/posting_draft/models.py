@@ -10,7 +10,9 @@ from graphs.capabilities.posting_check.models import CheckReport
 
 PayKindKo = Literal["시급", "일급", "월급", "연봉"]
 EmploymentKo = Literal["정규직", "계약직", "시간제", "일용직"]
-SectionKey = Literal["모집직종", "직무내용", "자격요건", "근무조건", "임금", "복리후생", "전형방법", "접수방법"]
+SectionKey = Literal[
+    "모집직종", "직무내용", "자격요건", "근무조건", "임금", "복리후생", "전형방법", "접수방법"
+]
 SECTION_KEYS: tuple[SectionKey, ...] = (
     "모집직종", "직무내용", "자격요건", "근무조건", "임금", "복리후생", "전형방법", "접수방법",
 )  # fmt: skip
@@ -51,7 +53,9 @@ class KecoSuggestion(BaseModel):
 
     code: str
     name: str
-    alternatives: list[tuple[str, str]] = Field(default_factory=list)  # (code, name) also named in the request
+    alternatives: list[tuple[str, str]] = Field(
+        default_factory=list
+    )  # (code, name) also named in the request
 
 
 class DraftSection(BaseModel):
@@ -80,6 +84,7 @@ class Removed(BaseModel):
     """A condition from the request that was left out of the draft because the law forbids it in a posting."""
 
     quote: str
+    rule_id: str
     rule_name: str
     law: str
     article: str

@@ -43,7 +43,9 @@ _TIME_SPAN = re.compile(
     _TIME.format(p="a") + r"\s*(?:~|∼|-|–|부터)\s*" + _TIME.format(p="b") + r"(?:\s*까지)?"
 )
 _BREAK = re.compile(r"(?:휴게|휴식|점심)\s*(?:시간)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>시간|분)")
-_EMPLOYEES = re.compile(r"(?:상시\s*(?:근로자)?|직원|근로자|사업장\s*규모)\s*(?:수\s*)?(?:는|은|이|가)?\s*(?P<n>\d+)\s*명")
+_EMPLOYEES = re.compile(
+    r"(?:상시\s*(?:근로자)?|직원|근로자|사업장\s*규모)\s*(?:수\s*)?(?:는|은|이|가)?\s*(?P<n>\d+)\s*명"
+)
 _HEADCOUNT = re.compile(r"(?:모집\s*인원|인원|채용\s*인원)?\s*:?\s*(?P<n>\d+)\s*명")
 _PREFERENCE = re.compile(r"우대")
 _QUALIFICATION = re.compile(r"자격증?|면허|필수|소지|이수|경력\s*\d|경력자\s*만|신입\s*가능|학력|졸업")
@@ -95,8 +97,13 @@ def parse_times(text: str) -> tuple[str, str, tuple[int, int]] | None:
         g = m.groupdict()
         half_a = "반" in text[m.start("ah") : m.start("bh")].split("~")[0] if g["am"] is None else False
         sh, sm = _clock(g["aap"], g["ah"], g["am"], g["am2"], half_a)
-        eh, em = _clock(g["bap"] or (g["aap"] if g["aap"] in ("오후", "밤") else None), g["bh"], g["bm"], g["bm2"],
-                        m.group(0).rstrip("까지 ").endswith("반"))
+        eh, em = _clock(
+            g["bap"] or (g["aap"] if g["aap"] in ("오후", "밤") else None),
+            g["bh"],
+            g["bm"],
+            g["bm2"],
+            m.group(0).rstrip("까지 ").endswith("반"),
+        )
         colon = g["am"] is not None and g["bm"] is not None
         if not colon and g["bap"] is None and eh <= sh and eh + 12 > sh and eh < 12:
             eh += 12  # "9시~6시" is 09:00~18:00
@@ -131,7 +138,14 @@ def _forbidden(text: str, today: date) -> list[tuple[int, int, Removed]]:
         (
             f.start,
             f.end,
-            Removed(quote=f.quote, rule_name=f.rule_name, law=f.law, article=f.article, reason=f.explanation),
+            Removed(
+                quote=f.quote,
+                rule_id=f.rule_id,
+                rule_name=f.rule_name,
+                law=f.law,
+                article=f.article,
+                reason=f.explanation,
+            ),
         )
         for f in report.findings
         if f.rule_id in EXCLUDED_RULES
@@ -193,6 +207,8 @@ def parse_request(text: str, *, today: date) -> tuple[DraftConditions, list[Remo
     if days:
         cond.workdays, counted = days
         cond.days_per_week = cond.days_per_week or counted
+    if cond.workdays is None and "격일" in text:
+        cond.workdays = "격일 근무"
     times = parse_times(text)
     if times:
         cond.start_time, cond.end_time, _ = times

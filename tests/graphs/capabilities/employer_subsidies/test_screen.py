@@ -67,7 +67,9 @@ def test_conflict_and_unverified_amounts_are_flagged() -> None:
 
 
 def test_ineligible_shows_no_amount_and_names_the_failed_condition() -> None:
-    facts = EmployerFacts(priority_support=False, employees=700, parental=ParentalLeave(kind="육아휴직", days=90))
+    facts = EmployerFacts(
+        priority_support=False, employees=700, parental=ParentalLeave(kind="육아휴직", days=90)
+    )
     parental = screen_employer(facts, today=TODAY).program("parental_employment_stability")
     assert parental is not None
     assert parental.status == "❌" and not parental.amounts and not parental.missing
@@ -97,8 +99,13 @@ def test_unknown_program_is_an_error() -> None:
 def test_cli_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "employer.json"
     path.write_text(
-        json.dumps({"priority_support": True, "employees": 12, "parental": {"kind": "근로시간단축", "days": 120,
-                                                                           "consecutive_months": 4}}),
+        json.dumps(
+            {
+                "priority_support": True,
+                "employees": 12,
+                "parental": {"kind": "근로시간단축", "days": 120, "consecutive_months": 4},
+            }
+        ),
         encoding="utf-8",
     )
     assert main(["employer-subsidies", "--facts", str(path), "--date", "2026-03-02"]) == 0
