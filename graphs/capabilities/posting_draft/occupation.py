@@ -1,14 +1,17 @@
 """KECO code suggestion and typical duties, from the catalog's occupation tables.
 
 The synonyms are those of the job-matching occupation table (``graphs/capabilities/job_matching/data``: the codes
-of the catalog with the words people use); the duties and the usual 필수 자격 come from the catalog generator's
-templates (``ingest.samplegen.TEMPLATES``: the 직무내용 lines of each 직종코드).
+of the catalog with the words people use); the duties and the usual 필수 자격 come from ``tables/catalog_lines.yaml``
+(the 직무내용 lines the bundled catalog's postings state for each 직종코드).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
+
+import yaml
 
 from graphs.capabilities.job_matching.scorer import load_tables, resolve_occupation
 from graphs.capabilities.posting_draft.models import KecoSuggestion
@@ -35,21 +38,21 @@ def occupation_name(code: str) -> str | None:
     return occ.name if occ else None
 
 
-@cache
-def _catalog_lines() -> dict[str, tuple[str, ...]]:
-    from ingest.samplegen import TEMPLATES
+CATALOG_LINES = Path(__file__).resolve().parent / "tables" / "catalog_lines.yaml"
 
-    lines: dict[str, tuple[str, ...]] = {}
-    for tpl in TEMPLATES:  # the first (main) template of a code: a second one is a niche (해산물 식당 …)
-        lines.setdefault(tpl.jobs_cd, tuple(tpl.content))
-    return lines
+
+@cache
+def catalog_lines() -> dict[str, tuple[str, ...]]:
+    """직종코드 → the content lines of that code's main catalog posting."""
+    raw = yaml.safe_load(CATALOG_LINES.read_text(encoding="utf-8")) or {}
+    return {str(code): tuple(str(line) for line in lines) for code, lines in raw.items()}
 
 
 def typical_duties(code: str) -> list[str]:
     """The catalog's duty lines for a 직종코드 (requirements, preferences, perks and figures left out)."""
-    return [line for line in _catalog_lines().get(code, ()) if not _NOT_A_DUTY.search(line)]
+    return [line for line in catalog_lines().get(code, ()) if not _NOT_A_DUTY.search(line)]
 
 
 def usual_requirements(code: str) -> list[str]:
     """The 필수 자격·면허 lines the catalog's postings of this code state (a hint, never put in the draft)."""
-    return [line for line in _catalog_lines().get(code, ()) if _REQUIRED.search(line)]
+    return [line for line in catalog_lines().get(code, ()) if _REQUIRED.search(line)]
