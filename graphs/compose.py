@@ -389,7 +389,7 @@ def ask_first_missing(result: dict[str, Any]) -> tuple[str | None, str | None]:
 def _nothing_found(out: dict[str, Any], describe: str, what: str) -> str:
     """No result: say which filter to relax (with how many results that gives) or how to search instead."""
     hints = [f"- '{r['label']}' 조건을 빼면 {r['count']}건이 있어요." for r in out.get("relax", [])]
-    return _blocks(f"{describe} 조건에 맞는 {what}을(를) 찾지 못했어요.",
+    return _blocks(f"{describe} 조건에 맞는 {_object(what, '찾을')} 찾지 못했어요.",
                    hints or ["- 다른 낱말이나 더 넓은 지역으로 찾아 보세요."],
                    f"고용24(work24.go.kr)에서 최신 {what}도 확인해 보세요.")
 

@@ -383,3 +383,10 @@ def test_policy_answer_states_the_rule_that_makes_an_amount() -> None:
     assert "남은 소정급여일수" in text and "구직급여일액" in text and "2분의 1" in text
     plain, _ = compose.policy_answer(out, "citizen", question="조기재취업수당이 뭐예요", program="early_reemployment")
     assert "2분의 1" not in plain
+
+
+def test_nothing_found_uses_the_right_object_particle() -> None:
+    from graphs.compose import _nothing_found
+
+    assert "채용정보를 찾지 못했어요" in _nothing_found({}, "서귀포시 · 중문동", "채용정보")
+    assert "훈련과정을 찾지 못했어요" in _nothing_found({}, "제주시", "훈련과정")
