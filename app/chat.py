@@ -247,7 +247,13 @@ async def _show_step(call: Any) -> None:
 
 
 def _elements(rendered: render.Rendered) -> list[Any]:
-    return [cl.Text(name=p.name, content=p.content, display="side") for p in rendered.sources]
+    elements: list[Any] = [cl.Text(name=p.name, content=p.content, display="side") for p in rendered.sources]
+    if rendered.charts:
+        import plotly.graph_objects as go
+
+        elements += [cl.Plotly(name=c.name, figure=go.Figure(c.figure), display="inline", size="large")
+                     for c in rendered.charts]
+    return elements
 
 
 def _actions(rendered: render.Rendered, message_id: str) -> list[cl.Action]:

@@ -312,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="품질 평가 (골드셋): 검색·라우팅·요건·답변·필터·지연")
     ev.add_argument("--set", dest="set_name", default="all",
-                    choices=["all", "retrieval", "routing", "eligibility", "answers", "search", "trends"])
+                    help="all (기본), retrieval, routing, eligibility, answers, search 또는 등록된 기능 이름 (trends, posting_check …)")
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--no-thresholds", action="store_true", help="기준 미달이어도 실패로 끝내지 않음")
     ev.set_defaults(func=_delegate("evals.runner", "cli_eval"))

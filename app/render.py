@@ -8,11 +8,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.auth import AppRole, is_admin, is_staff
 from graphs.answer import AnswerResult, CitationOut, CourseCard, JobCard, Role, ToolCallOut
+from graphs.blocks import (
+    Block,
+    ChartBlock,
+    cell,
+    finding_lines,
+    markdown_text,
+    notice_text,
+    ordered,
+    table_markdown,
+)
+from graphs.capabilities import registry
 from graphs.compose import eligibility_details, warning_lines
 
 CONFIDENCE = {
@@ -66,21 +78,24 @@ class StepView:
 
 
 @dataclass
+class ChartView:
+    """An interactive chart shown under the answer (``cl.Plotly`` in the chat)."""
+
+    name: str
+    figure: dict[str, Any]
+
+
+@dataclass
 class Rendered:
     content: str
     sources: list[SourcePanel] = field(default_factory=list)
     actions: list[ActionSpec] = field(default_factory=list)
     # the checklist and formulas a citizen opens with "자세히" (empty: the answer has no hidden part)
     details: str = ""
+    charts: list[ChartView] = field(default_factory=list)
 
 
 # ---- small formatting helpers ----------------------------------------------------------------------------------
-def cell(value: Any) -> str:
-    """A Markdown table cell: no pipes or line breaks."""
-    text = "" if value is None else str(value)
-    return re.sub(r"\s+", " ", text).replace("|", "\\|").strip() or "-"
-
-
 def safe_url(url: str | None) -> str | None:
     if url and re.match(r"^https?://[^\s<>\"')]+$", url):
         return url
@@ -198,6 +213,33 @@ def sources(citations: list[CitationOut], tool_calls: list[ToolCallOut]) -> tupl
     return "\n".join(lines), panels
 
 
+# ---- typed blocks (registered capabilities) -------------------------------------------------------------------
+def chart_caption(block: ChartBlock) -> str:
+    return f"📊 **{block.title}** — 아래 차트에 마우스를 올리면 수치와 출처가 보입니다."
+
+
+# One renderer per block kind (graphs/blocks.py); a chart is drawn as an element, its caption stays in the text.
+BLOCK_RENDERERS: dict[str, Callable[[Any], str]] = {
+    "markdown": markdown_text,
+    "table": table_markdown,
+    "chart": chart_caption,
+    "findings": finding_lines,
+    "notice": notice_text,
+}
+
+
+def render_blocks(blocks: list[Block]) -> tuple[str, list[ChartView]]:
+    """The blocks' Markdown (notices first) and their charts."""
+    parts: list[str] = []
+    charts: list[ChartView] = []
+    for block in ordered(blocks):
+        parts.append(BLOCK_RENDERERS[block.kind](block))
+        if isinstance(block, ChartBlock):
+            charts.append(ChartView(name=f"📊 {block.title}" + (f" ({len(charts) + 1})" if charts else ""),
+                                    figure=block.figure))
+    return "\n\n".join(p.strip() for p in parts if p.strip()), charts
+
+
 # ---- the answer --------------------------------------------------------------------------------------------------
 _LIST_ITEM = re.compile(r"^\d+\.\s")
 
@@ -225,6 +267,9 @@ def _first_query(result: AnswerResult, tool: str) -> tuple[str, dict[str, Any]]:
 
 def follow_up_actions(result: AnswerResult) -> list[ActionSpec]:
     actions: list[ActionSpec] = []
+    cap = registry.for_route(result.route)
+    if cap is not None:  # a registered capability declares its next questions
+        return [ActionSpec("ask", f.label, {"q": f.question}, f.question) for f in cap.follow_ups]
     if result.route == "job_search":
         query, args = _first_query(result, "search_jobs")
         words = " ".join(p for p in (str(args.get("region") or ""), query) if p).strip()
@@ -244,7 +289,11 @@ def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
     """The final Markdown of one turn plus its source panels and follow-up buttons."""
     answer = (result.answer or "").strip()
     parts: list[str]
-    if result.route == "job_search" and result.jobs:
+    charts: list[ChartView] = []
+    if result.blocks:
+        body, charts = render_blocks(result.blocks)
+        parts = [body]
+    elif result.route == "job_search" and result.jobs:
         if result.used_llm:
             parts = [answer, jobs_table(result.jobs, role)]
         else:
@@ -273,7 +322,7 @@ def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
     actions = follow_up_actions(result)
     if details:
         actions.append(ActionSpec("details", DETAILS_SHOW, {}, DETAILS_TOOLTIP))
-    return Rendered(content=content, sources=panels, actions=actions, details=details)
+    return Rendered(content=content, sources=panels, actions=actions, details=details, charts=charts)
 
 
 def _warnings(results: list[dict[str, Any]]) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field, field_validator
 
+from graphs.capabilities import registry
 from graphs.profile import Profile
 from knowledge.schemas import JobFilters, TrainingFilters
 
@@ -18,8 +19,13 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold"
 # The date every gold set is written for ("올해" = 2026, open postings, 2025 vs 2026 figures).
 REFERENCE_DATE = date(2026, 11, 21)
 
-SetName = Literal["retrieval", "routing", "eligibility", "answers", "search", "trends"]
-SET_NAMES: tuple[SetName, ...] = ("retrieval", "routing", "eligibility", "answers", "search", "trends")
+# The assistant-wide sets (files under evals/gold), then one set per registered capability (its own gold data and
+# evaluate, declared in graphs/capabilities/<name>/capability.py).
+BaseSetName = Literal["retrieval", "routing", "eligibility", "answers", "search"]
+BASE_SETS: tuple[BaseSetName, ...] = ("retrieval", "routing", "eligibility", "answers", "search")
+SetName = str
+CAPABILITY_SETS: tuple[str, ...] = tuple(c.name for c in registry.capabilities())
+SET_NAMES: tuple[SetName, ...] = (*BASE_SETS, *CAPABILITY_SETS)
 
 # Classes of issue 10 (domain errors d1–d9 and the understanding / readability failures). Items written for it carry
 # one or more of these in `tags`, so a run can be read per class and the sets checked for coverage.
@@ -179,7 +185,7 @@ class SearchItem(BaseModel):
         return TrainingFilters.model_validate(self.filters)
 
 
-ITEM_MODELS: dict[SetName, type[BaseModel]] = {
+ITEM_MODELS: dict[BaseSetName, type[BaseModel]] = {
     "retrieval": RetrievalItem,
     "routing": RoutingItem,
     "eligibility": EligibilityItem,
@@ -188,12 +194,12 @@ ITEM_MODELS: dict[SetName, type[BaseModel]] = {
 }
 
 
-def gold_path(name: SetName) -> Path:
+def gold_path(name: BaseSetName) -> Path:
     return GOLD_DIR / f"{name}.yaml"
 
 
 @lru_cache(maxsize=16)
-def _load(name: SetName, path: Path) -> tuple[BaseModel, ...]:
+def _load(name: BaseSetName, path: Path) -> tuple[BaseModel, ...]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:

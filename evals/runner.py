@@ -20,6 +20,9 @@ Definitions:
   with no result although the indexed catalog holds a record satisfying the filters; top-1 relevance = share of
   requests whose first result matches the item's ``relevant`` regex, counted where the catalog holds a record that
   satisfies the filters and matches it.
+* capabilities — one set per registered capability (``graphs/capabilities/registry.py``): its own evaluate on its
+  own gold data, metrics named ``<capability>.<metric>`` (e.g. ``trends.figure_recall``,
+  ``posting_check.holdout.micro_recall``).
 * latency — per-turn (``Assistant.ask``, templated path, no LLM) and search p50 / p95 in milliseconds.
 """
 
@@ -70,7 +73,8 @@ from evals.metrics import (
     recall_at,
     slot_counts,
 )
-from graphs.capabilities.trends.evaluate import TrendsEvalReport
+from graphs.capabilities import registry
+from graphs.capabilities.registry import CapabilityEval, EvalContext
 from knowledge.base import KnowledgeBase
 from knowledge.reports import save_report as write_report
 from knowledge.schemas import JobPosting, TrainingCourse
@@ -528,7 +532,7 @@ class EvalReport(BaseModel):
     eligibility: EligibilityReport | None = None
     answers: AnswersReport | None = None
     search: SearchReport | None = None
-    trends: TrendsEvalReport | None = None
+    capabilities: dict[str, CapabilityEval] = {}  # one entry per registered capability that ran
     metrics: dict[str, float] = {}
     threshold_failures: list[str] = []
     passed: bool = True
@@ -561,8 +565,8 @@ def flat_metrics(report: EvalReport) -> dict[str, float]:
         m.update({"search.filter_violations": float(s2.filter_violations), "search.missed": float(s2.missed),
                   "search.top1_relevance": s2.top1_relevance,
                   "latency.search_p50_ms": s2.p50_ms, "latency.search_p95_ms": s2.p95_ms})
-    if report.trends:
-        m.update(report.trends.metrics())
+    for part in report.capabilities.values():
+        m.update(part.metrics)
     return m
 
 
@@ -591,7 +595,9 @@ def check_thresholds(metrics: dict[str, float], thresholds: dict[str, dict[str, 
 
 
 SetRunner = Callable[[KnowledgeBase | None, date], BaseModel]
-INDEX_SETS: frozenset[str] = frozenset({"retrieval", "answers", "search"})
+INDEX_SETS: frozenset[str] = frozenset(
+    {"retrieval", "answers", "search", *(c.name for c in registry.capabilities() if "index" in c.needs)}
+)
 
 
 def _needs(kb: KnowledgeBase | None) -> KnowledgeBase:
@@ -600,30 +606,49 @@ def _needs(kb: KnowledgeBase | None) -> KnowledgeBase:
     return kb
 
 
-SET_RUNNERS: dict[SetName, SetRunner] = {
+def ensure_stats(kb: KnowledgeBase, today: date) -> None:
+    """Trend questions in the answers set are answered from ``<data_dir>/stats.sqlite``: load it when missing (what
+    ``goyong ingest --source stats`` does; the general ingest does not load statistics yet)."""
+    from ingest.stats import run_stats_ingest
+    from knowledge.stats import stats_path
+
+    if not stats_path(kb.settings.data_dir).exists():
+        run_stats_ingest(kb.settings, today=today)
+
+
+def _answers(kb: KnowledgeBase | None, today: date) -> AnswersReport:
+    ensure_stats(_needs(kb), today)
+    return eval_answers(_needs(kb), load_answers(), today)
+
+
+SET_RUNNERS: dict[str, SetRunner] = {
     "retrieval": lambda kb, today: eval_retrieval(_needs(kb), load_retrieval()),
     "routing": lambda kb, today: eval_routing(load_routing(), today),
     "eligibility": lambda kb, today: eval_eligibility(load_eligibility()),
-    "answers": lambda kb, today: eval_answers(_needs(kb), load_answers(), today),
+    "answers": _answers,
     "search": lambda kb, today: eval_search(_needs(kb), load_search(), today),
-    "trends": lambda kb, today: eval_trends(kb, today),
 }
 
 
-def eval_trends(kb: KnowledgeBase | None, today: date) -> TrendsEvalReport:
-    """The trend gold set against a statistics store built from the bundled corpus as of ``today`` (a temp dir,
-    so the data dir's store — and any admin release in it — does not change the scores)."""
+def eval_capability(name: str, kb: KnowledgeBase | None, today: date) -> CapabilityEval:
+    """A registered capability's evaluate, with what it declared it needs: ``"stats"`` = a statistics store built
+    from the bundled corpus as of ``today`` in a temp dir (so an admin's release in the data dir does not change the
+    scores), ``"index"`` = the built knowledge base."""
     import tempfile
 
-    from graphs.capabilities.trends.evaluate import evaluate_trends, load_trend_gold
     from ingest.stats import run_stats_ingest
     from knowledge.config import get_settings
 
-    base = kb.settings if kb is not None else get_settings()
-    with tempfile.TemporaryDirectory(prefix="goyong-trends-") as tmp:
-        settings = base.model_copy(update={"data_dir": Path(tmp), "today": today})
+    cap = registry.get(name)
+    base = (kb.settings if kb is not None else get_settings()).model_copy(update={"today": today})
+    if "index" in cap.needs:
+        _needs(kb)
+    if "stats" not in cap.needs:
+        return cap.evaluate(EvalContext(today=today, settings=base, kb=kb))
+    with tempfile.TemporaryDirectory(prefix=f"goyong-{name}-") as tmp:
+        settings = base.model_copy(update={"data_dir": Path(tmp)})
         run_stats_ingest(settings, today=today)
-        return evaluate_trends(load_trend_gold(), settings)
+        return cap.evaluate(EvalContext(today=today, settings=settings, kb=kb))
 
 
 def run_eval(
@@ -654,7 +679,10 @@ def run_eval(
             progress(name)
         report.sets.append(name)
         try:
-            setattr(report, name, SET_RUNNERS[name](kb, today))
+            if name in SET_RUNNERS:
+                setattr(report, name, SET_RUNNERS[name](kb, today))
+            else:
+                report.capabilities[name] = eval_capability(name, kb, today)
         except Exception as exc:  # one broken part (e.g. a module being rewritten) must not hide the others
             logger.exception("eval set %s failed", name)
             report.errors[name] = f"{type(exc).__name__}: {exc}"
@@ -728,13 +756,9 @@ def table_rows(report: EvalReport, thresholds: dict[str, dict[str, float]]) -> l
         add(f"검색 1위 관련성 (n={s2.relevance_n})", "search.top1_relevance", _pct(s2.top1_relevance))
         add("채용·훈련 검색 지연 p50", "latency.search_p50_ms", _ms(s2.p50_ms))
         add("채용·훈련 검색 지연 p95", "latency.search_p95_ms", _ms(s2.p95_ms))
-    if report.trends:
-        t = report.trends
-        add(f"동향 질문 주제 정확도 (n={t.n})", "trends.topic_accuracy", _pct(t.topic_accuracy))
-        add(f"동향 수치 재현율 ({t.figures}개)", "trends.figure_recall", _pct(t.figure_recall))
-        add("동향 차트 종류 정확도", "trends.chart_accuracy", _pct(t.chart_accuracy))
-        add("동향 보도 인용 표시율", "trends.news_marked", _pct(t.news_marked))
-        add("동향 금지 내용 건수", "trends.forbidden_count", str(t.forbidden_count))
+    for part in report.capabilities.values():
+        for row in part.rows:
+            add(row.label, row.metric, row.value)
     for name, err in report.errors.items():
         rows.append((f"{name} 실행 오류", err[:60], "", "✗"))
     return rows
@@ -786,10 +810,11 @@ def print_failures(out: Console, report: EvalReport, per_set: int = 5) -> None:
         hybrid = next((m for m in report.retrieval.modes if m.mode == "hybrid"), None)
         if hybrid:
             parts.append(("retrieval(hybrid, 5위 밖)", hybrid.misses_at_5))
-    for name in ("routing", "eligibility", "answers", "search", "trends"):
+    for name in ("routing", "eligibility", "answers", "search"):
         part = getattr(report, name)
         if part is not None:
             parts.append((name, part.failures))
+    parts += [(name, [Failure(id=f.id, detail=f.detail) for f in c.failures]) for name, c in report.capabilities.items()]
     for name, failures in parts:
         if not failures:
             continue

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from graphs.blocks import Block
 from knowledge.schemas import Citation, JobPosting, TrainingCourse
 
 Role = Literal["citizen", "counselor"]
@@ -65,8 +66,9 @@ class CourseCard(BaseModel):
 
 
 class AnswerResult(BaseModel):
-    answer: str
+    answer: str  # Markdown; for a capability's answer, its blocks rendered (graphs.blocks.to_markdown)
     route: str
+    blocks: list[Block] = Field(default_factory=list)  # a registered capability's typed answer (empty otherwise)
     citations: list[CitationOut] = Field(default_factory=list)
     tool_calls: list[ToolCallOut] = Field(default_factory=list)
     jobs: list[JobCard] = Field(default_factory=list)
@@ -82,5 +84,6 @@ class AnswerResult(BaseModel):
         """The documented ``--json`` object."""
         return self.model_dump(
             mode="json",
-            include={"answer", "route", "citations", "tool_calls", "jobs", "courses", "eligibility", "follow_up"},
+            include={"answer", "route", "blocks", "citations", "tool_calls", "jobs", "courses", "eligibility",
+                     "follow_up"},
         )

@@ -1,7 +1,11 @@
 """The counselor agent as a LangGraph ``StateGraph``.
 
 understand → (crisis | out_of_scope | greeting | foreign_language | eligibility | job_search | training_search |
-policy_qa) → [llm_write when an LLM is configured] → finalize
+policy_qa) → [llm_write when an LLM is configured] → finalize, or understand → <a registered capability> → finalize
+
+After the NLU, the capabilities of ``graphs/capabilities/registry.py`` are asked in priority order whether they claim
+the message (never over a crisis or another language); one node per registered capability answers with typed blocks
+(its answer is exact — tables, charts, findings — and is not rewritten by an LLM).
 
 While an eligibility check waits for a fact, the NLU decides whether a message is the reply or a new request of its
 own (a rule question, a search, another program); a side question to policy_qa keeps the check waiting.
@@ -29,6 +33,8 @@ from langgraph.graph import END, START, StateGraph
 
 from graphs import compose, multilingual
 from graphs.answer import AnswerResult, ToolCallOut
+from graphs.capabilities import registry
+from graphs.capabilities.registry import Capability, CapabilityRequest
 from graphs.configuration import Configuration
 from graphs.eligibility import PROGRAMS
 from graphs.llm import unsupported_numbers
@@ -52,9 +58,6 @@ from knowledge.schemas import JobFilters, TrainingFilters
 
 logger = logging.getLogger(__name__)
 
-RouteName = Literal[
-    "crisis", "out_of_scope", "greeting", "eligibility", "job_search", "training_search", "policy_qa", "foreign_language"
-]
 TOOL_ROUTES = {"eligibility", "job_search", "training_search", "policy_qa"}
 MAX_LLM_STEPS = 4
 GUIDE_CANDIDATES = 4  # policy passages searched for a new eligibility question (the best one or two are shown)
@@ -113,6 +116,11 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
             route, program = "eligibility", pending.get("program")
         elif pending and route == "out_of_scope" and stated and pending.get("route") == "eligibility":
             route, program = "eligibility", pending.get("program")
+        # a registered capability may claim the message (a reply that gives the awaited fact stays a reply)
+        replies = bool(expecting) and route == "eligibility" and getattr(u.profile, expecting or "", None) is not None
+        cap = None if replies else registry.claim(text, u, conf.role)
+        if cap is not None:
+            route, program = cap.route, None
         data["route"], data["program"] = route, program
         known = Profile.model_validate(state.get("profile") or {})
         new = u.profile
@@ -125,11 +133,11 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
             out["seeker"] = {**(state.get("seeker") or {}), "occupation": u.occupation}
         return out
 
-    def route_after(state: AgentState) -> RouteName:
-        route = state["understanding"]["route"]
+    def route_after(state: AgentState) -> str:
+        route: str = state["understanding"]["route"]
         if route == "eligibility" and not state["understanding"].get("program"):
             return "policy_qa"
-        return route  # type: ignore[no-any-return]
+        return route
 
     # ---- simple routes -------------------------------------------------------------------------------------
     def _fixed(route: str, text: str, config: RunnableConfig) -> dict[str, Any]:
@@ -254,6 +262,25 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         # a side question ("알바해도 돼요?") leaves an unfinished check waiting: a later "45살이요" still answers it
         return {"result": res.model_dump(mode="json"), "pending": state.get("pending")}
 
+    # ---- registered capabilities ---------------------------------------------------------------------------
+    def capability_node(cap: Capability) -> Any:  # the node function (a closure over ``cap``)
+        def node(state: AgentState, config: RunnableConfig) -> dict[str, Any]:
+            conf, tctx = ctx(config)
+            if not cap.allows(conf.role):  # the router never sends another role here; checked again all the same
+                return _fixed("out_of_scope", OUT_OF_SCOPE, config)
+            text = _last_human(state)
+            out = cap.run(CapabilityRequest(text=text, role=conf.role, today=tctx.today, kb=deps.kb,
+                                            understanding=state["understanding"], profile=state.get("profile") or {}))
+            answer = out.markdown()
+            call = ToolCallOut(name=cap.name, args={"question": text},
+                               result={"answer": answer, "blocks": [b.kind for b in out.blocks]})
+            res = AnswerResult(answer=answer, route=cap.route, blocks=out.blocks, citations=out.citations,
+                               tool_calls=[call], role=conf.role, thread_id=conf.thread_id)
+            # a new topic while a check waits for a fact: the check keeps waiting (like a side question)
+            return {"result": res.model_dump(mode="json"), "pending": state.get("pending")}
+
+        return node
+
     # ---- LLM writing ---------------------------------------------------------------------------------------
     def llm_node(state: AgentState, config: RunnableConfig) -> dict[str, Any]:
         assert deps.llm is not None
@@ -328,11 +355,14 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
     g.add_node("training_search", training_node)
     g.add_node("policy_qa", policy_node)
     g.add_node("foreign_language", foreign_node)
+    caps = registry.capabilities()
+    for cap in caps:
+        g.add_node(cap.route, capability_node(cap))
     g.add_node("llm_write", llm_node)
     g.add_node("finalize", finalize)
     g.add_edge(START, "understand")
     g.add_conditional_edges("understand", route_after)
-    for name in ("crisis", "out_of_scope", "greeting"):
+    for name in ("crisis", "out_of_scope", "greeting", *(cap.route for cap in caps)):
         g.add_edge(name, "finalize")
     for name in (*TOOL_ROUTES, "foreign_language"):
         g.add_conditional_edges(name, after_tools)

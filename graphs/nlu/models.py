@@ -6,12 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from graphs.capabilities.registry import Route
 from graphs.profile import Profile
 from knowledge.schemas import JobFilters, TrainingFilters
 
-Route = Literal[
-    "job_search", "training_search", "eligibility", "policy_qa", "greeting", "out_of_scope", "crisis", "foreign_language"
-]
+__all__ = ["Program", "Route", "Understanding"]
+
 Program = Literal[
     "unemployment_benefit", "early_reemployment", "national_employment_support", "learning_card", "youth_job_leap"
 ]
