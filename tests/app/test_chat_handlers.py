@@ -96,6 +96,13 @@ def make_fake_cl(ui: FakeUI) -> SimpleNamespace:
         display: str = "inline"
 
     @dataclass
+    class Plotly:
+        name: str
+        figure: Any
+        display: str = "inline"
+        size: str = "medium"
+
+    @dataclass
     class Action:
         name: str
         payload: dict[str, Any]
@@ -120,7 +127,8 @@ def make_fake_cl(ui: FakeUI) -> SimpleNamespace:
         return ui.user if key == "user" else ui.session.get(key, default)
 
     session = SimpleNamespace(get=session_get, set=ui.session.__setitem__)
-    return SimpleNamespace(Message=Message, Step=Step, Text=Text, Action=Action, User=User, user_session=session,
+    return SimpleNamespace(Message=Message, Step=Step, Text=Text, Plotly=Plotly, Action=Action, User=User,
+                           user_session=session,
                            context=SimpleNamespace(session=SimpleNamespace(thread_id="thread-1", id="session-1")))
 
 
@@ -473,3 +481,40 @@ def test_counselor_gets_the_checklist_inline_and_no_toggle(env: Any) -> None:
     assert "요건 점검:" in final and "고용보험법 제58조" in final
     answer = next(r.obj for r in ui.log if r.kind == "send" and r.obj.type == "assistant_message")
     assert "details" not in [a.name for a in answer.actions]
+
+
+class TrendStub:
+    """Streams what the graph's trends node returns: the registered capability's blocks over a real stats store."""
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+
+    def stream(self, question: str, *, role: str = "citizen", thread_id: str | None = None) -> Iterator[Event]:
+        from graphs.capabilities import registry
+        from graphs.capabilities.registry import CapabilityRequest
+
+        cap = registry.get("trends")
+        out = cap.run(CapabilityRequest(text=question, role=role, today=date(2026, 11, 21),  # type: ignore[arg-type]
+                                        kb=SimpleNamespace(settings=self.settings)))  # type: ignore[arg-type]
+        yield Event("result", result=AnswerResult(answer=out.markdown(), route=cap.route, blocks=out.blocks,
+                                                  citations=out.citations, role=role))  # type: ignore[arg-type]
+
+
+def test_a_trend_answer_shows_an_inline_plotly_chart(env: Any, tmp_path: Any) -> None:
+    import plotly.graph_objects as go
+
+    from ingest.stats import run_stats_ingest
+    from tests.conftest import make_settings
+
+    ui, _, _ = env
+    settings = make_settings(tmp_path / "data")
+    assert run_stats_ingest(settings, today=date(2026, 11, 21)).ok
+    chat.set_assistant(TrendStub(settings))  # type: ignore[arg-type]
+    as_user(ui, "kim")
+    asyncio.run(chat.on_message(user_message(ui, "요즘 제주 고용 동향 어때요? 업종별로")))
+    msg = ui.messages("send")[-1].obj
+    charts = [e for e in msg.elements if type(e).__name__ == "Plotly"]
+    assert len(charts) == 1 and charts[0].display == "inline"
+    assert isinstance(charts[0].figure, go.Figure) and charts[0].figure.data
+    assert "산업별 취업자" in charts[0].name and "📊 **" in ui.final_texts()[-1]
+    assert {a.label for a in msg.actions} >= {"🏢 업종별 구인 현황"}

@@ -267,3 +267,60 @@ def test_welcome_texts_differ_by_role() -> None:
     assert "도구 실행 단계" in counselor and "도구 실행 단계" not in citizen
     assert render.starters_for("citizen")[:2] == ["실업급여 받을 수 있나요?", "서귀포 호텔 일자리"]
     assert render.starters_for("admin")[:2] == ["45세 권고사직, 4년 근속 수급일수", "청년 국취 1유형 요건"]
+
+
+# ---- typed blocks of registered capabilities ------------------------------------------------------------------
+def _capability_result(route: str, text: str, settings: Any = None) -> AnswerResult:
+    """A result built the way the graph builds it: the registered capability's run, its blocks, their Markdown."""
+    from types import SimpleNamespace
+
+    from graphs.capabilities import registry
+    from graphs.capabilities.registry import CapabilityRequest
+
+    cap = registry.for_route(route)
+    assert cap is not None
+    out = cap.run(CapabilityRequest(text=text, role="citizen", today=TODAY, kb=SimpleNamespace(settings=settings)))  # type: ignore[arg-type]
+    return AnswerResult(answer=out.markdown(), route=route, blocks=out.blocks, citations=out.citations)
+
+
+@pytest.fixture(scope="module")
+def stats_settings(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from ingest.stats import run_stats_ingest
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path_factory.mktemp("render-stats") / "data")
+    assert run_stats_ingest(settings, today=TODAY).ok
+    return settings
+
+
+def test_a_chart_block_becomes_a_chart_element_with_its_caption(stats_settings: Any) -> None:
+    res = _capability_result("trends", "제주 고용률 추이", stats_settings)
+    out = render.render_answer(res, "counselor")
+    (chart,) = out.charts
+    assert "고용률" in chart.name and chart.figure["data"]
+    assert "📊 **" in out.content and "고용률" in out.content
+    assert out.content.count("출처") >= 1
+    # the declared follow-ups of the capability, not a list of route names in the renderer
+    assert {a.payload["q"] for a in out.actions} == {"제주 고용률 추이", "업종별 구인 현황", "관광업 계절성"}
+
+
+def test_findings_are_listed_with_marks_and_rewrites() -> None:
+    res = _capability_result("posting_check", "다음 공고 점검해줘: 카페 직원 모집. 20대 여성만. 시급 9,000원. 주 5일.")
+    out = render.render_answer(res, "citizen")
+    assert not out.charts
+    lines = out.content.splitlines()
+    assert any(ln.startswith("1. ❌ **연령 제한**") for ln in lines)
+    assert sum("✏️ 고쳐 쓰기:" in ln for ln in lines) >= 3
+    assert "“20대 여성”" in out.content and "최저임금법 제6조" in out.content
+
+
+def test_notices_come_first_and_tables_are_markdown() -> None:
+    from graphs.blocks import MarkdownBlock, NoticeBlock, TableBlock
+
+    blocks = [MarkdownBlock(text="본문"), TableBlock(title="표", columns=["업종", "공고"], rows=[["숙박|음식", 12]]),
+              NoticeBlock(text="통계가 오래됐습니다", level="warning")]
+    res = AnswerResult(answer="", route="trends", blocks=blocks)  # type: ignore[arg-type]
+    content = render.render_answer(res, "citizen").content
+    assert content.startswith("⚠️ 통계가 오래됐습니다")
+    assert content.index("본문") < content.index("| 업종 | 공고 |")
+    assert "| 숙박\\|음식 | 12 |" in content

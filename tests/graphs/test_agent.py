@@ -343,3 +343,90 @@ def test_llm_answers_a_foreign_question_in_that_language(full_kb: KnowledgeBase)
     assert res.route == "foreign_language" and res.used_llm
     assert res.answer.startswith("You may get unemployment benefits")
     assert "1577-0071" in res.answer and "1350" in res.answer
+
+
+# ---- registered capabilities (graphs/capabilities/registry.py) --------------------------------------------------
+@pytest.fixture(scope="module")
+def stats_assistant(full_kb: KnowledgeBase) -> Assistant:
+    """The assistant over the bundled index with the statistics store loaded (``goyong ingest --source stats``)."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from ingest.stats import run_stats_ingest
+
+    assert run_stats_ingest(full_kb.settings, today=full_kb.settings.current_date()).ok
+    return Assistant(full_kb, checkpointer=InMemorySaver())
+
+
+@pytest.mark.parametrize(("question", "chart_words"), [
+    ("요즘 제주 고용 동향 어때요? 업종별로", r"산업별 취업자"),  # issue 14's counselor question: sectors as bars
+    ("제주 고용률 추이", r"고용률"),
+    ("서귀포 호텔 일자리 임금 수준", r"임금"),
+])
+def test_trend_questions_answer_with_figures_and_a_chart(stats_assistant: Assistant, question: str,
+                                                         chart_words: str) -> None:
+    res = stats_assistant.ask(question, role="counselor")
+    assert res.route == "trends"
+    charts = [b for b in res.blocks if b.kind == "chart"]
+    assert len(charts) == 1 and re.search(chart_words, charts[0].title)
+    assert charts[0].figure["data"], "a chart with no trace"
+    assert re.search(r"\d", res.answer) and "출처" in res.answer
+    assert not res.follow_up and not res.eligibility and not res.jobs
+
+
+def test_the_sector_answer_states_the_sectors_the_chart_draws(stats_assistant: Assistant) -> None:
+    res = stats_assistant.ask("요즘 제주 고용 동향 어때요? 업종별로", role="counselor")
+    chart = next(b for b in res.blocks if b.kind == "chart")
+    drawn = [str(x) for trace in chart.figure["data"] for x in (trace.get("x") or trace.get("y") or [])]
+    assert "건설업" in drawn and "건설업" in res.answer  # policy-facts §7: 2025년 6월 건설업 2만4천명
+    assert "2만4천명" in res.answer and "보도 인용" in res.answer
+
+
+def test_a_pasted_posting_is_checked_with_findings_and_rewrites(stats_assistant: Assistant) -> None:
+    posting = "호텔 객실 정리 직원 모집. 35세 이하 여성만 지원 가능. 시급 9,000원, 주 5일 근무."
+    res = stats_assistant.ask(f"다음 공고 점검해줘: {posting}", role="citizen")
+    assert res.route == "posting_check"
+    findings = next(b for b in res.blocks if b.kind == "findings")
+    by_rule = {f.rule: f for f in findings.items}
+    # 고령자고용법 제4조의4 (연령), 남녀고용평등법 제7조 (성별), 최저임금법 제6조 (2026년 10,320원)
+    assert {"연령 제한", "성별 제한", "최저임금 미달"} <= set(by_rule)
+    assert by_rule["연령 제한"].quote == "35세 이하" and "제4조의4" in by_rule["연령 제한"].article
+    assert all(f.rewrite for f in findings.items)
+    assert "❌" in res.answer and "10,320원" in res.answer
+    assert any("제7조" in c.section for c in res.citations)
+
+
+def test_a_question_about_posting_rules_is_still_policy_qa(stats_assistant: Assistant) -> None:
+    res = stats_assistant.ask("구인공고에 나이 제한 써도 돼요?")
+    assert res.route == "policy_qa" and not res.blocks
+
+
+@pytest.mark.parametrize(("question", "route"), [
+    ("실업급여 얼마 받아요?", "eligibility"),
+    ("서귀포 호텔 일자리", "job_search"),
+    ("제주시 시급 만이천원 이상 카페", "job_search"),
+    ("남원 감귤 시즌 계절 일자리", "job_search"),
+])
+def test_other_questions_route_as_before(stats_assistant: Assistant, question: str, route: str) -> None:
+    res = stats_assistant.ask(question)
+    assert res.route == route and not res.blocks
+
+
+def test_a_trend_question_while_a_check_waits_routes_on_its_own(stats_assistant: Assistant) -> None:
+    first = stats_assistant.ask(ACCEPTANCE_SHORT, thread_id="t-trend-side", role="counselor")
+    assert first.follow_up
+    side = stats_assistant.ask("제주 고용률 추이", thread_id="t-trend-side", role="counselor")
+    assert side.route == "trends" and any(b.kind == "chart" for b in side.blocks)
+    res = stats_assistant.ask("18개월 내내 일했어요", thread_id="t-trend-side", role="counselor")
+    assert res.route == "eligibility" and res.eligibility[0]["decision"] == "eligible"
+    assert "66,048원" in res.answer
+
+
+def test_without_statistics_the_trend_answer_says_so(assistant: Assistant, tmp_path: Any) -> None:
+    from graphs.capabilities import registry
+    from graphs.capabilities.registry import CapabilityRequest
+
+    kb: Any = type("KB", (), {"settings": assistant.kb.settings.model_copy(update={"data_dir": tmp_path})})()
+    out = registry.get("trends").run(CapabilityRequest(text="제주 고용률 추이", role="counselor",
+                                                        today=assistant.kb.settings.current_date(), kb=kb))
+    assert [b.kind for b in out.blocks][:1] == ["notice"]
+    assert "ingest --source stats" in out.markdown()
