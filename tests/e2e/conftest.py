@@ -36,8 +36,14 @@ START_TIMEOUT_S = 120
 
 @pytest.fixture(scope="session")
 def e2e_data(index_copy: Callable[[str], Path]) -> Path:
-    """A private copy of the session's bundled index (built once per session in tests/conftest.py) plus users."""
+    """A private copy of the session's bundled index (built once per session in tests/conftest.py) plus users and
+    the statistics store (``goyong ingest --source stats``: the general ingest does not load statistics yet)."""
+    from ingest.stats import run_stats_ingest
+    from tests.conftest import make_settings
+
     data = index_copy("e2e")
+    stats = run_stats_ingest(make_settings(data), today=datetime.fromisoformat(TODAY).date())
+    assert stats.ok, stats.rejected
     store = UserStore(data / "users.json", rounds=4)
     for name, (password, role) in USERS.items():
         store.add(name, password, role)  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 """End-to-end in headless Chromium (the Debian build; never a downloaded one) against the session's server.
 
 Each scenario saves its final screen under ``artifacts/``; with ``GOYONG_UPDATE_SCREENSHOTS=1`` the citizen,
-counselor, login and admin views are also copied to ``docs/screenshots/`` for the README (off by default, so a
+counselor, trends, login and admin views are also copied to ``docs/screenshots/`` for the README (off by default, so a
 test run never changes tracked files).
 """
 
@@ -131,6 +131,27 @@ def test_counselor_job_search_shows_only_matching_cards(page: Any, server: Serve
     page.get_by_role("button", name="🎓 이 직무 훈련과정 보기").wait_for()
     page.get_by_text("채용정보 검색 (search_jobs)").last.scroll_into_view_if_needed()
     shot(page, "counselor", docs=True)
+
+
+def test_counselor_asks_for_trends_and_a_chart_renders(page: Any, server: Server) -> None:
+    """Issue 14: "요즘 제주 고용 동향 어때요? 업종별로" → the sector figures with their source and a Plotly bar chart."""
+    log_in(page, server, "kim")
+    ask(page, "요즘 제주 고용 동향 어때요? 업종별로")
+    answer = page.locator(".ai-message", has_text="산업별 취업자").last
+    answer.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    wait_idle(page)
+    plot = page.locator(".js-plotly-plot").last
+    plot.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    plot.locator(".main-svg").first.wait_for()
+    bars = plot.locator("g.point")
+    assert bars.count() >= 5  # one bar per industry
+    assert "건설업" in plot.inner_text() or "건설업" in plot.locator("svg").first.inner_html()
+    text = answer.inner_text()
+    assert "2만4천명" in text and "보도 인용" in text  # policy-facts §7, marked as a press figure
+    assert page.get_by_text("통계가 아직").count() == 0 and page.get_by_text("준비되지 않았습니다").count() == 0
+    plot.evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(800)  # the chart's transition
+    shot(page, "trends", docs=True)
 
 
 def test_citizen_cannot_trigger_admin_ingest(page: Any, server: Server) -> None:

@@ -46,14 +46,16 @@ def claims(text: str, u: Understanding) -> bool:
 
 
 def blocks_of(answer: TrendAnswer) -> list[Block]:
-    """The trend answer as blocks: the text (title, paragraphs, notes, sources) and the chart from the same rows."""
+    """The trend answer as blocks: the text (title, paragraphs, notes) and the chart from the same rows."""
     blocks: list[Block] = []
     if not answer.found:
         blocks.append(NoticeBlock(text=answer.title, level="warning"))
         blocks += [MarkdownBlock(text=b.text) for b in answer.blocks]
         blocks += [MarkdownBlock(text=f"※ {n}") for n in answer.notes]
         return blocks
-    blocks.append(MarkdownBlock(text=answer.text))
+    # the text without its "출처:" line: the sources are the answer's citations (panels in the chat, a list in the CLI)
+    paragraphs = [f"**{answer.title}**", *(b.text for b in answer.blocks), *(f"※ {n}" for n in answer.notes)]
+    blocks.append(MarkdownBlock(text="\n\n".join(paragraphs)))
     if answer.figure is not None:
         blocks.append(ChartBlock(title=answer.title, figure=answer.figure, chart_kind=answer.chart_kind))
     return blocks
