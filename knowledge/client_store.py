@@ -31,6 +31,8 @@ from knowledge.store import (
     StoreLockedError,
     data_dir_error,
     embedder_of,
+    prefetch_limit,
+    rrf_fuse,
     search_legs,
     version_name,
 )
@@ -220,29 +222,22 @@ class QdrantStore:
         qflt = to_qdrant(flt)
         use_dense, use_sparse = search_legs(dense, sparse, mode)
         sparse_q = models.SparseVector(indices=sparse.indices, values=sparse.values) if sparse else None
+        legs: list[models.QueryRequest] = []
+        if use_dense:
+            legs.append(models.QueryRequest(query=dense, using=DENSE, filter=qflt, with_payload=True))
+        if use_sparse:
+            legs.append(models.QueryRequest(query=sparse_q, using=SPARSE, filter=qflt, with_payload=True))
+        if not legs:
+            return self.browse(kind, flt=flt, limit=limit)
+        # Both legs in one request, fused here (rrf_fuse) so that ties rank the same on every backend.
+        leg_limit = prefetch_limit(limit) if len(legs) == 2 else limit
+        for leg in legs:
+            leg.limit = leg_limit
         with self._lock:
-            if use_dense and use_sparse:
-                res = self.client.query_points(
-                    alias,
-                    prefetch=[
-                        models.Prefetch(query=dense, using=DENSE, filter=qflt, limit=max(limit * 4, 20)),
-                        models.Prefetch(query=sparse_q, using=SPARSE, filter=qflt, limit=max(limit * 4, 20)),
-                    ],
-                    query=models.FusionQuery(fusion=models.Fusion.RRF),  # k = 2 = RRF_K
-                    limit=limit,
-                    with_payload=True,
-                )
-            elif use_dense:
-                res = self.client.query_points(
-                    alias, query=dense, using=DENSE, query_filter=qflt, limit=limit, with_payload=True
-                )
-            elif use_sparse:
-                res = self.client.query_points(
-                    alias, query=sparse_q, using=SPARSE, query_filter=qflt, limit=limit, with_payload=True
-                )
-            else:
-                return self.browse(kind, flt=flt, limit=limit)
-        return [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in res.points]
+            results = self.client.query_batch_points(alias, requests=legs)
+        ranked = [[Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in r.points]
+                  for r in results]
+        return rrf_fuse(ranked, limit) if len(ranked) == 2 else ranked[0]
 
     def browse(self, kind: Kind, *, flt: Filter | None, limit: int) -> list[Hit]:
         if not self.resolve(kind):

@@ -42,7 +42,6 @@ from knowledge.store import (
     DENSE,
     KINDS,
     PAYLOAD_INDEXES,
-    RRF_K,
     SPARSE,
     FieldType,
     Filter,
@@ -54,6 +53,8 @@ from knowledge.store import (
     StoreError,
     data_dir_error,
     embedder_of,
+    prefetch_limit,
+    rrf_fuse,
     search_legs,
     version_name,
 )
@@ -439,21 +440,16 @@ class EdgeStore:
         if use_sparse:
             assert sparse is not None
             legs.append(qe.Query.Nearest(_sparse(sparse), using=SPARSE))
-        if len(legs) == 2:
-            request = qe.QueryRequest(
-                limit=limit,
-                prefetches=[qe.Prefetch(limit=max(limit * 4, 20), query=leg, filter=eflt) for leg in legs],
-                query=qe.Fusion.Rrf(k=RRF_K),  # type: ignore[arg-type]  # the stub lists Fusion, not its Rrf
-                with_payload=True,
-            )
-        else:
-            request = qe.QueryRequest(limit=limit, query=legs[0], filter=eflt, with_payload=True)
+        # Both legs in one call, fused here (rrf_fuse): Edge's own RRF breaks ties in a per-process hash order.
+        leg_limit = prefetch_limit(limit) if len(legs) == 2 else limit
+        requests = [qe.QueryRequest(limit=leg_limit, query=leg, filter=eflt, with_payload=True) for leg in legs]
         with self._lock:
             live = self._reader(kind)
             if live is None:
                 return []
-            points = live.shard.query(request)
-        return self._hits(kind, points)
+            results = live.shard.query_batch(qe.QueryBatchRequest(requests))
+        ranked = [self._hits(kind, points) for points in results]
+        return rrf_fuse(ranked, limit) if len(ranked) == 2 else ranked[0]
 
     def browse(self, kind: Kind, *, flt: Filter | None, limit: int) -> list[Hit]:
         with self._lock:

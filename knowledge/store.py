@@ -5,8 +5,8 @@ Each logical index (``policies``, ``jobs``, ``training``) is served from one *ve
 step, so searches never see a half-built index; an interrupted build leaves only an orphan version, removed by a
 later run. Three backends implement it (``GOYONG_STORE_BACKEND``):
 
-* ``edge`` (default) — Qdrant Edge in-process (``knowledge.edge_store``): HNSW, sparse IDF, payload indexes,
-  prefetch + RRF in Rust; a version is a shard folder and the pointer a file replaced atomically. Published shards
+* ``edge`` (default) — Qdrant Edge in-process (``knowledge.edge_store``): HNSW, sparse IDF, payload indexes
+  in Rust (the two legs' RRF fusion is ``rrf_fuse`` here, the same for every backend); a version is a shard folder and the pointer a file replaced atomically. Published shards
   are never written in place, so other processes (``goyong ask`` while the chat runs) can read them.
 * ``server`` — a Qdrant server (``GOYONG_QDRANT_URL``; the default backend when a URL is set): collections and
   aliases (``knowledge.client_store``).
@@ -35,7 +35,7 @@ SPARSE = "sparse"
 ID_NAMESPACE = uuid.UUID("6f1c3d2e-8a7b-4c5d-9e0f-1a2b3c4d5e6f")
 SearchMode = Literal["hybrid", "sparse", "dense"]
 FieldType = Literal["keyword", "integer", "float", "bool"]
-RRF_K = 2  # the RRF constant of Qdrant and of qdrant-client's local mode: rankings agree across backends
+RRF_K = 2  # the RRF constant of Qdrant and of qdrant-client's local mode (see rrf_fuse)
 
 # Payload fields with an index, per kind (the filterable fields).
 PAYLOAD_INDEXES: dict[Kind, dict[str, FieldType]] = {
@@ -130,6 +130,28 @@ def search_legs(dense: list[float] | None, sparse: SparseVec | None, mode: Searc
     return use_dense, use_sparse
 
 
+def rrf_fuse(legs: Sequence[Sequence[Hit]], limit: int, k: int = RRF_K) -> list[Hit]:
+    """Reciprocal rank fusion of ranked legs, done here so that every backend ranks ties the same way.
+
+    A point at 0-based position ``i`` of a leg scores ``1 / (i + k)`` (Qdrant's formula); equal sums keep the
+    order in which the points were first seen, legs in the given order (dense first), as qdrant-client's local
+    mode does. Qdrant Edge's own fusion breaks ties in a per-process hash order, so one index gave different
+    rankings from one process to the next (the same question's passage 5th in one run and 6th in the next)."""
+    scores: dict[str, float] = {}
+    first: dict[str, Hit] = {}
+    for leg in legs:
+        for i, hit in enumerate(leg):
+            scores[hit.id] = scores.get(hit.id, 0.0) + 1.0 / (i + k)
+            first.setdefault(hit.id, hit)
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:limit]  # stable: ties keep order
+    return [Hit(id=pid, score=score, payload=first[pid].payload) for pid, score in ranked]
+
+
+def prefetch_limit(limit: int) -> int:
+    """How many candidates each leg of a hybrid search brings to the fusion."""
+    return max(limit * 4, 20)
+
+
 def version_name(prefix: str, kind: Kind, embedder_name: str, stamp: str) -> str:
     return f"{prefix}_{kind}__{embedder_name or 'sparse'}__{stamp}"
 
@@ -199,7 +221,7 @@ class Store(Protocol):
         limit: int,
         mode: SearchMode = "hybrid",
     ) -> list[Hit]:
-        """Dense + sparse prefetch (each with the filter inside), fused by RRF; or a single leg."""
+        """Dense + sparse legs (each with the filter inside), fused by ``rrf_fuse``; or a single leg."""
         ...
 
     def browse(self, kind: Kind, *, flt: Filter | None, limit: int) -> list[Hit]:
