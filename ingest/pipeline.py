@@ -42,7 +42,7 @@ from knowledge.records import (
 )
 from knowledge.reports import save_report
 from knowledge.schemas import JobPosting, Rejection, TrainingCourse
-from knowledge.sparse import encode_document
+from knowledge.sparse import document_encoding, encode_document
 from knowledge.store import Kind, Point, point_id
 
 logger = logging.getLogger(__name__)
@@ -177,6 +177,12 @@ def _strip_volatile(payload: dict[str, Any]) -> dict[str, Any]:
     return {**payload, "record": record}
 
 
+def _digest(item: Item, kind: Kind) -> str:
+    """The record's content hash, with the sparse encoding it gets (a tokenizer change is a change)."""
+    payload = {**_strip_volatile(item.payload), "sparse_encoding": f"{document_encoding()}/{AVG_LEN[kind]}"}
+    return content_hash(item.text, payload, item.dense_text)
+
+
 # ---- syncing ---------------------------------------------------------------------------------------------------
 def sync_items(
     kb: KnowledgeBase,
@@ -203,7 +209,7 @@ def sync_items(
     for item in items:
         pid = point_id(kind, item.source_id)
         wanted.add(pid)
-        digest = content_hash(item.text, _strip_volatile(item.payload), item.dense_text)
+        digest = _digest(item, kind)
         old = existing.get(pid)
         if old == digest:
             report.unchanged += 1

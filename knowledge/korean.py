@@ -18,6 +18,9 @@ _lock = threading.Lock()
 
 # Content-bearing POS tags kept for search: nouns, verbs/adjectives stems, roots, foreign words, numbers.
 CONTENT_TAGS = ("NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XR", "VV", "VA", "MAG")
+# The negation adverbs are no content: 안 ('not', MAG) would otherwise match the noun 안 ('inside', NNG) of
+# "18개월 안에 있는 날" and 못 every "받지 못했다면"; negation is also said as '-지 않다/못하다', so it cannot match.
+NEGATION_ADVERBS = frozenset({"안", "못"})
 
 
 def _user_words() -> list[tuple[str, str]]:
@@ -60,7 +63,7 @@ def content_terms(text: str) -> list[str]:
     """Lower-cased content morphemes for sparse retrieval (verbs/adjectives as their stem + 다)."""
     terms: list[str] = []
     for form, tag in tokenize(text):
-        if tag not in CONTENT_TAGS:
+        if tag not in CONTENT_TAGS or (tag == "MAG" and form in NEGATION_ADVERBS):
             continue
         if tag in ("VV", "VA"):
             form = form + "다"

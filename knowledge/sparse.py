@@ -6,6 +6,8 @@ Queries carry 1.0 per term, and synonym-expanded terms a lower weight.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from knowledge import korean
 from knowledge.korean import LEXICON_DIR, content_terms
 
 K1 = 1.2
@@ -41,6 +44,27 @@ def encode_document(text: str, *, avg_len: float) -> SparseVec:
         tid = term_id(term)
         weights[tid] = weights.get(tid, 0.0) + tf * (K1 + 1) / (tf + norm)
     return _vec(weights)
+
+
+@lru_cache(maxsize=1)
+def document_encoding() -> str:
+    """A digest of everything a document's sparse vector depends on besides its text and ``avg_len``: the term
+    rules (``knowledge.korean``), the user dictionary, the Kiwi version and the weighting. Ingest keeps it in each
+    record's content hash, so a change re-encodes every record instead of mixing old and new terms in one index."""
+    h = hashlib.sha256()
+    h.update(inspect.getsource(korean).encode("utf-8"))
+    for fn in (term_id, encode_document, _vec):
+        h.update(inspect.getsource(fn).encode("utf-8"))
+    user_dict = LEXICON_DIR / "user_dict.yaml"
+    h.update(user_dict.read_bytes() if user_dict.exists() else b"")
+    h.update(f"{_kiwi_version()}|{K1}|{B}".encode())
+    return h.hexdigest()[:16]
+
+
+def _kiwi_version() -> str:
+    from importlib.metadata import version
+
+    return version("kiwipiepy")
 
 
 def encode_query(text: str, lexicon: Lexicon | None = None) -> SparseVec:
