@@ -1,8 +1,10 @@
 """Admin re-ingest inside the app process: one run at a time, in a worker thread, on the shared KnowledgeBase.
 
-The embedded Qdrant store admits one process, so the chat app runs ingest itself. Incremental runs upsert
-record by record; ``--rebuild``-style runs fill a fresh collection and swap the alias at the end, so chat keeps
-answering from a complete index throughout.
+The chat app runs ingest itself, one run at a time, so an admin needs no shell. On the embedded default (Qdrant
+Edge) every run writes a new or copied shard and replaces the served pointer when the shard is complete, so chat
+keeps answering from a complete index throughout, and other processes (``goyong ask``/``search``) keep reading.
+The Qdrant server and the local-mode fallback write the served collection record by record (an incremental run)
+or fill a fresh collection and move the alias (a rebuild); local mode admits this one process only.
 """
 
 from __future__ import annotations

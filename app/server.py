@@ -1,7 +1,9 @@
 """``goyong serve``: open the knowledge base once, build the index if it is empty, then serve the Chainlit chat.
 
-The embedded Qdrant store admits one process, so the chat server owns it: chat, admin re-ingest and search all
-run in this process on the same ``KnowledgeBase``.
+Chat, admin re-ingest and search all run in this process on the same ``KnowledgeBase``. On the embedded
+default (Qdrant Edge) other processes can read the same index while the server runs (``goyong ask``/``search``) and
+the server moves to a newer index on its next query; run one ingest at a time (the admin page or ``goyong
+ingest``). The local-mode fallback (``GOYONG_STORE_BACKEND=local``) admits one process per folder.
 """
 
 from __future__ import annotations

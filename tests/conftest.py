@@ -1,8 +1,9 @@
 """Shared fixtures: a fresh embedded store per test, and the bundled index built once per session.
 
-The bundled index is built once into a template folder (then closed); each consumer gets its own copy, because
-embedded Qdrant admits one process per folder: ``full_kb`` opens a copy in this process, and server tests start a
-subprocess on another copy (``index_copy``).
+The bundled index is built once into a template folder (then closed); each consumer gets its own copy
+(``index_copy``): ``full_kb`` opens a copy in this process, and server tests start a subprocess on another. Qdrant
+Edge lets several processes read one folder, but a test that ingests must not change another test's index, and the
+local-mode fallback admits one process per folder.
 """
 
 from __future__ import annotations
