@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -63,6 +66,7 @@ class SourceReport(BaseModel):
     unchanged: int = 0
     rejected: list[Rejection] = []
     rebuilt: bool = False
+    skipped: bool = False  # nothing that makes the index changed since the last run: files were not parsed again
     collection: str = ""
     seconds: float = 0.0
 
@@ -257,6 +261,78 @@ def sync_items(
             store.drop_collection(old)  # a backend may keep it while another process still reads it
 
 
+# ---- skipping an unchanged source ----------------------------------------------------------------------------
+# Parsing and validating unchanged catalog files is most of an unchanged re-run. A source is skipped when the key
+# of everything its points are made of equals the key stored with the served version: the files' bytes, the code
+# that turns them into points (loaders, records, schemas, this module, the sparse encoding), the embedder and the
+# day (the loaders read ``today``). Only on Qdrant Edge, where any write publishes a new version name: a version
+# found unchanged by name is unchanged in content (a server collection is written in place).
+_CODE_DIRS = (Path(__file__).resolve().parent / "sources",)
+_CODE_FILES = (
+    Path(__file__).resolve(),
+    Path(__file__).resolve().parents[1] / "knowledge" / "records.py",
+    Path(__file__).resolve().parents[1] / "knowledge" / "schemas.py",
+)
+SKIP_STATE_DIR = "ingest-state"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """Of the code on disk when this process first ingests (close to the code it runs; cached so one process
+    never stores a key for code it did not run)."""
+    h = hashlib.sha256()
+    files = [*_CODE_FILES, *(f for d in _CODE_DIRS for f in sorted(d.glob("*.py")))]
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def source_key(kb: KnowledgeBase, source: Source, files: Sequence[Path], today: date) -> str:
+    """What a source's points are made of, as one digest (see above)."""
+    h = hashlib.sha256()
+    h.update(f"{source}|{today.isoformat()}|{kb.embedder.name if kb.embedder else 'sparse'}|".encode())
+    h.update(f"{document_encoding()}|{AVG_LEN[source]}|{_code_digest()}|".encode())
+    for f in files:
+        h.update(str(f.resolve()).encode() + b"\0" + hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _state_path(kb: KnowledgeBase, source: Source) -> Path:
+    return kb.settings.data_dir / SKIP_STATE_DIR / f"{kb.settings.collection_prefix}_{source}.json"
+
+
+def _skipped_report(kb: KnowledgeBase, source: Source, key: str) -> SourceReport | None:
+    """The last run's report of ``source`` when its key and served version still hold, else None."""
+    if kb.store.backend != "edge":
+        return None
+    try:
+        state = json.loads(_state_path(kb, source).read_text(encoding="utf-8"))
+        if state.get("key") != key or state.get("version") != kb.store.resolve(source):
+            return None
+        report = SourceReport.model_validate(state["report"])
+    except (OSError, ValueError, KeyError):
+        return None
+    return report.model_copy(update={"unchanged": report.records, "added": 0, "updated": 0, "deleted": 0,
+                                     "rebuilt": False, "skipped": True, "seconds": 0.0})
+
+
+def _remember(kb: KnowledgeBase, source: Source, key: str, report: SourceReport) -> None:
+    """Store the key with the version now served (written atomically; a failure only costs the next skip)."""
+    path = _state_path(kb, source)
+    state = {"key": key, "version": kb.store.resolve(source), "report": report.model_dump(mode="json")}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        logger.warning("could not store the ingest state %s: %s", path, exc)
+
+
+def _forget(kb: KnowledgeBase, source: Source) -> None:
+    _state_path(kb, source).unlink(missing_ok=True)
+
+
 # ---- runs ------------------------------------------------------------------------------------------------------
 def default_path(kb: KnowledgeBase, source: Source) -> Path:
     return kb.settings.corpus_dir / source
@@ -283,15 +359,25 @@ def run_ingest(
         embedder=kb.embedder.name if kb.embedder else "sparse-only",
         store=kb.store.location,
     )
-    loaded: list[tuple[Source, list[Item], SourceReport]] = []
+    loaded: list[tuple[Source, list[Item], SourceReport, str | None]] = []
     for source in sources:
         src_path = default_path(kb, source) if path is None else _source_path(path, source, len(sources))
         t0 = time.perf_counter()
+        key = None
+        if not rebuild:
+            key = source_key(kb, source, _files(src_path, POLICY_SUFFIXES if source == "policies"
+                                                else CATALOG_SUFFIXES), today)
+            skipped = _skipped_report(kb, source, key)
+            if skipped is not None:
+                kb.store.drop_orphans(source)
+                skipped.seconds = round(time.perf_counter() - t0, 3)
+                report.sources.append(skipped)
+                continue
         items, rejections, files = load_source(source, src_path, today=today)
         sr = SourceReport(source=source, files=files, records=len(items), rejected=rejections,
                           seconds=time.perf_counter() - t0)
         report.sources.append(sr)
-        loaded.append((source, items, sr))
+        loaded.append((source, items, sr, key))
 
     if strict and report.rejected_count:
         report.ok = False
@@ -300,7 +386,8 @@ def run_ingest(
         raise IngestError(report.error, report)
 
     try:
-        for source, items, sr in loaded:
+        for source, items, sr, key in loaded:
+            _forget(kb, source)  # whatever happens below, the stored key no longer vouches for the index
             if not items and sr.rejected:
                 sr.seconds = round(sr.seconds, 3)
                 logger.warning("%s: nothing loaded; index left as it is", source)
@@ -308,6 +395,8 @@ def run_ingest(
             t0 = time.perf_counter()
             sync_items(kb, source, items, sr, rebuild=rebuild, progress=progress)
             sr.seconds = round(sr.seconds + time.perf_counter() - t0, 3)
+            if kb.store.backend == "edge":
+                _remember(kb, source, key or source_key(kb, source, [Path(f) for f in sr.files], today), sr)
         _finish(kb, report, started, save)
     except Exception as exc:
         if not is_disk_full(exc):
