@@ -430,3 +430,17 @@ def test_without_statistics_the_trend_answer_says_so(assistant: Assistant, tmp_p
                                                         today=assistant.kb.settings.current_date(), kb=kb))
     assert [b.kind for b in out.blocks][:1] == ["notice"]
     assert "ingest --source stats" in out.markdown()
+
+
+def test_an_employer_asking_for_a_posting_gets_a_checked_draft(stats_assistant: Assistant) -> None:
+    res = stats_assistant.ask("애월 흑돼지 식당 홀서빙 20대 여성 2명 구함, 월 200만원, 월~토 9시~6시 휴게 1시간, 기숙사 제공")
+    assert res.route == "posting_draft"
+    notices = [b.text for b in res.blocks if b.kind == "notice"]
+    # the forbidden conditions are left out and said first (고령자고용법 제4조의4, 남녀고용평등법 제7조)
+    assert any("연령" in n for n in notices) and any("성별" in n for n in notices)
+    assert res.answer.startswith("⚠️")
+    draft = res.answer.split("```text", 1)[1].split("```", 1)[0]
+    assert "20대" not in draft and "여성" not in draft and "월급 2,000,000원" in draft
+    findings = next(b for b in res.blocks if b.kind == "findings")
+    # 2026 최저임금 10,320원 × 209시간 = 2,156,880원 > 2,000,000원
+    assert [f.rule for f in findings.items] == ["최저임금 미달"] and "2,156,880원" in findings.items[0].rewrite
