@@ -270,7 +270,8 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
                 return _fixed("out_of_scope", OUT_OF_SCOPE, config)
             text = _last_human(state)
             out = cap.run(CapabilityRequest(text=text, role=conf.role, today=tctx.today, kb=deps.kb,
-                                            understanding=state["understanding"], profile=state.get("profile") or {}))
+                                            understanding=state["understanding"], profile=state.get("profile") or {},
+                                            seeker=state.get("seeker") or {}))
             answer = out.markdown()
             call = ToolCallOut(name=cap.name, args={"question": text},
                                result={"answer": answer, "blocks": [b.kind for b in out.blocks]})

@@ -51,7 +51,7 @@ NEVER_CLAIMED: frozenset[str] = frozenset({"crisis", "foreign_language"})
 RESERVED_NODES: frozenset[str] = frozenset({"understand", "llm_write", "finalize"})
 
 # The capability folders, loaded in this order (each registers itself once in its capability.py).
-KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft")
+KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching")
 
 
 # ---- declaration -----------------------------------------------------------------------------------------------
@@ -72,7 +72,8 @@ class CapabilityRequest:
     today: date
     kb: KnowledgeBase
     understanding: dict[str, Any] = field(default_factory=dict)
-    profile: dict[str, Any] = field(default_factory=dict)
+    profile: dict[str, Any] = field(default_factory=dict)  # the thread's Profile fields (exclude_none)
+    seeker: dict[str, Any] = field(default_factory=dict)  # what the thread remembers of the seeker (occupation)
 
     @property
     def settings(self) -> Settings:

@@ -444,3 +444,15 @@ def test_an_employer_asking_for_a_posting_gets_a_checked_draft(stats_assistant: 
     findings = next(b for b in res.blocks if b.kind == "findings")
     # 2026 최저임금 10,320원 × 209시간 = 2,156,880원 > 2,000,000원
     assert [f.rule for f in findings.items] == ["최저임금 미달"] and "2,156,880원" in findings.items[0].rewrite
+
+
+def test_a_counselor_gets_scored_matches_with_reasons_and_citizens_keep_the_search(stats_assistant: Assistant) -> None:
+    res = stats_assistant.ask("애월 사는 분인데 요양보호사 일자리 매칭해 줘", role="counselor")
+    assert res.route == "job_matching"
+    table = next(b for b in res.blocks if b.kind == "table")
+    assert table.rows and table.columns[4] == "점수"
+    assert all(row[5] for row in table.rows)  # every posting says why it was chosen
+    assert "희망 직종: 요양보호사" in res.answer and "거주지: 애월읍" in res.answer  # the profile as understood
+    assert "나이는 점수에 넣지 않습니다" in res.answer
+    citizen = stats_assistant.ask("애월 사는 분인데 요양보호사 일자리 매칭해 줘", role="citizen")
+    assert citizen.route == "job_search" and not citizen.blocks  # 인재추천 is for counselors only

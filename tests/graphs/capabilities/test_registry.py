@@ -107,13 +107,15 @@ def stats_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.mark.parametrize("cap", CAPS, ids=lambda c: c.name)
-def test_examples_are_claimed_and_answer_with_declared_blocks(cap: Capability, stats_settings: Settings) -> None:
-    kb: Any = SimpleNamespace(settings=stats_settings)
+def test_examples_are_claimed_and_answer_with_declared_blocks(cap: Capability, stats_settings: Settings,
+                                                            full_kb: Any) -> None:
+    kb: Any = SimpleNamespace(settings=stats_settings, retriever=full_kb.retriever)  # statistics + the bundled index
     for text in cap.examples:
         u = understand(text, today=TODAY)
         for role in cap.roles:
             assert registry.claim(text, u, role) is cap, (text, role)
-        out = cap.run(CapabilityRequest(text=text, role=cap.roles[-1], today=TODAY, kb=kb))
+        out = cap.run(CapabilityRequest(text=text, role=cap.roles[-1], today=TODAY, kb=kb,
+                                        understanding=u.model_dump(mode="json")))
         assert out.blocks, text
         assert out.kinds <= set(cap.blocks), (text, out.kinds)
         assert out.markdown().strip()
