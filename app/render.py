@@ -359,8 +359,16 @@ def _shrink(value: Any, depth: int = 0) -> Any:
     return value
 
 
+def tool_label(name: str) -> str:
+    """The Korean label of a tool, or of the registered capability that ran as one."""
+    if name in TOOL_LABELS:
+        return TOOL_LABELS[name]
+    cap = next((c for c in registry.capabilities() if c.name == name), None)
+    return cap.label if cap else name
+
+
 def step_view(call: ToolCallOut) -> StepView:
-    label = TOOL_LABELS.get(call.name, call.name)
+    label = tool_label(call.name)
     args = json.dumps(call.args, ensure_ascii=False, indent=2, default=str)
     out = json.dumps(_shrink(call.result), ensure_ascii=False, indent=2, default=str)
     if len(out) > MAX_STEP_CHARS:

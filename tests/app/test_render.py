@@ -324,3 +324,8 @@ def test_notices_come_first_and_tables_are_markdown() -> None:
     assert content.startswith("⚠️ 통계가 오래됐습니다")
     assert content.index("본문") < content.index("| 업종 | 공고 |")
     assert "| 숙박\\|음식 | 12 |" in content
+
+
+def test_a_capability_step_is_named_by_its_label() -> None:
+    call = ToolCallOut(name="posting_check", args={"question": "다음 공고 점검해줘: …"}, result={"blocks": ["findings"]})
+    assert render.step_view(call).name == "구인공고 점검 (posting_check)"

@@ -456,3 +456,13 @@ def test_a_counselor_gets_scored_matches_with_reasons_and_citizens_keep_the_sear
     assert "나이는 점수에 넣지 않습니다" in res.answer
     citizen = stats_assistant.ask("애월 사는 분인데 요양보호사 일자리 매칭해 줘", role="citizen")
     assert citizen.route == "job_search" and not citizen.blocks  # 인재추천 is for counselors only
+
+
+def test_with_an_llm_a_capability_answer_stays_its_blocks(full_kb: KnowledgeBase) -> None:
+    from ingest.stats import run_stats_ingest
+
+    assert run_stats_ingest(full_kb.settings, today=full_kb.settings.current_date()).ok
+    wrong = AIMessage(content="제주 고용률은 99.9%입니다.")  # never asked: charts and findings are not rewritten
+    res = _llm_assistant(full_kb, [wrong]).ask("제주 고용률 추이", role="counselor")
+    assert res.route == "trends" and not res.used_llm and "99.9" not in res.answer
+    assert any(b.kind == "chart" for b in res.blocks)
