@@ -67,7 +67,8 @@ def citations_of(answer: TrendAnswer) -> list[Citation]:
         if any(c.title == f.source for c in out):
             continue
         confidence = f.confidence if f.confidence in ("law", "news", "secondary", "unverified", "conflict") else None
-        released = f" · {f.release_date.isoformat()} 발표" if f.release_date else ""
+        shown = f.release_date is not None and f.confidence != "catalog" and f.release_date.isoformat() != f.period
+        released = f" · {f.release_date.isoformat()} 발표" if shown and f.release_date else ""
         out.append(Citation(title=f.source, source=f"KOSIS {f.table_id}" if f.table_id else f.source,
                             section=f"{f.period}{released}", confidence=confidence))  # type: ignore[arg-type]
     return out
