@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.pipeline import SOURCES, IngestError, IngestReport, list_reports, run_ingest
+from ingest.stats import stats_after_catalogs
 from knowledge.base import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,9 @@ class IngestManager:
                 report = self._runner(kb, sources=SOURCES, rebuild=rebuild, progress=state.update)
             except IngestError as exc:
                 report = exc.report
+            else:
+                stats = stats_after_catalogs(kb.settings)  # the catalog aggregates follow the new catalogs
+                logger.info("statistics store refreshed: %d figures", stats.observations)
             logger.info("admin ingest %s finished in %.1fs", report.run_id, report.seconds)
             return report
         finally:

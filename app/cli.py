@@ -65,7 +65,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     finally:
         kb.close()
-    _print_report(report, args.json)
+    if args.source != "all":
+        _print_report(report, args.json)
+        return 0
+    from ingest.stats import stats_after_catalogs
+
+    stats = stats_after_catalogs(kb.settings, args.path)
+    if args.json:
+        _json({**report.model_dump(mode="json"), "stats": stats.model_dump(mode="json")})
+    else:
+        _print_report(report, False)
+        console.print(f"통계 저장소: {stats.observations}개 수치 (거부 {len(stats.rejected)}건, {stats.seconds:.1f}초)")
     return 0
 
 

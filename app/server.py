@@ -101,6 +101,8 @@ def build_index_if_empty(kb: KnowledgeBase, *, no_ingest: bool) -> None:
     if not kb.is_empty():
         counts = kb.counts()
         _say(f"색인: 정책 {counts['policies']} · 채용정보 {counts['jobs']} · 훈련과정 {counts['training']}건")
+        if not no_ingest:
+            _stats_if_missing(kb)
         return
     if no_ingest:
         _say("색인이 비어 있습니다 (--no-ingest). 관리자가 채팅에서 `/색인`을 실행하거나 `goyong ingest`를 쓰세요.")
@@ -112,6 +114,18 @@ def build_index_if_empty(kb: KnowledgeBase, *, no_ingest: bool) -> None:
     total = sum(s.added for s in report.sources)
     rejected = report.rejected_count
     _say(f"색인 완료: {total}건 추가, 거부 {rejected}건 ({report.seconds:.0f}초)")
+    _stats_if_missing(kb)
+
+
+def _stats_if_missing(kb: KnowledgeBase) -> None:
+    """The labour-market statistics (trend answers) are built once from the bundled files when missing."""
+    from ingest.stats import stats_after_catalogs
+    from knowledge.stats import StatsStore
+
+    if StatsStore.at(kb.settings.data_dir).exists():
+        return
+    stats = stats_after_catalogs(kb.settings)
+    _say(f"고용 통계 저장소: {stats.observations}개 수치 ({stats.seconds:.1f}초)")
 
 
 def _staff_hint() -> None:

@@ -316,6 +316,17 @@ def run_stats_ingest(
     return report
 
 
+def stats_after_catalogs(settings: Settings, path: Path | None = None) -> StatsIngestReport:
+    """Refresh the statistics store after a whole ingest (``--source all``, the server's first build, the admin's
+    re-index): the catalog aggregates follow the catalogs just indexed. ``path`` is the folder that held
+    ``policies/ jobs/ training/`` (and optionally ``stats/``) for ``--path``; None = the bundled files."""
+    if path is None:
+        return run_stats_ingest(settings)
+    stats_dir = path / "stats"
+    return run_stats_ingest(settings, stats_dir if stats_dir.exists() else None,
+                            jobs_path=path / "jobs", training_path=path / "training")
+
+
 def cli_ingest_stats(args: argparse.Namespace) -> int:
     """``goyong ingest --source stats [--path FILE|DIR] [--strict] [--json]``."""
     from rich.console import Console

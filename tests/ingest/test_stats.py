@@ -128,3 +128,20 @@ def test_a_folder_without_statistics_files_is_reported(settings: Settings, tmp_p
     report = run_stats_ingest(settings, tmp_path / "empty", today=TODAY)
     assert any("통계 파일이 없습니다" in r.reason for r in report.rejected)
     assert report.ok  # the bundled series and the catalogs still load
+
+
+def test_a_whole_ingest_from_an_admin_folder_takes_its_catalogs_and_statistics(settings: Settings,
+                                                                               tmp_path: Path) -> None:
+    from ingest.stats import stats_after_catalogs
+
+    folder = tmp_path / "export"
+    (folder / "jobs").mkdir(parents=True)
+    (folder / "stats").mkdir()
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "work24" / "jobs_list_real.xml"
+    (folder / "jobs" / "jobs.xml").write_bytes(fixture.read_bytes())
+    (folder / "stats" / "시도별_경제활동인구.csv").write_text(
+        "시도별,항목,2025.06\n제주특별자치도,고용률 (%),71.0\n", encoding="utf-8")
+    report = stats_after_catalogs(settings, folder)
+    assert [Path(f).name for f in report.catalog_files] == ["jobs.xml"]
+    assert any(Path(f).name == "시도별_경제활동인구.csv" for f in report.files)
+    assert StatsStore.at(settings.data_dir).exists()
