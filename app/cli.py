@@ -340,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--json", action="store_true")
     be.set_defaults(func=_delegate("evals.bench", "cli_bench"))
 
-    po = sub.add_parser("posting", help="구인공고 도구 (법 위반 소지 점검)")
+    po = sub.add_parser("posting", help="구인공고 도구: 초안 작성(draft), 법 위반 소지 점검(check)")
     posting_sub = po.add_subparsers(dest="posting_command", required=True)
     pc = posting_sub.add_parser("check", help="구인공고 문구 점검: 연령·성별·신체조건·개인정보·거짓광고·최저임금·근로시간")
     pc.add_argument("source", help="공고 파일 경로 또는 공고 문구")
