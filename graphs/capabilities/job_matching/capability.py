@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from graphs.blocks import Block, CapabilityAnswer, Cell, MarkdownBlock, NoticeBlock, TableBlock
 from graphs.capabilities.job_matching.evaluate import GOLD_PATH
 from graphs.capabilities.job_matching.evaluate import evaluate as evaluate_matching
-from graphs.capabilities.job_matching.models import MatchReport, SeekerProfile
-from graphs.capabilities.job_matching.scorer import match_jobs
+from graphs.capabilities.job_matching.models import Experience, MatchReport, SeekerProfile
+from graphs.capabilities.job_matching.scorer import held_certificates, match_jobs
 from graphs.capabilities.registry import (
     Capability,
     CapabilityEval,
@@ -30,6 +30,9 @@ _MATCH = re.compile(r"매칭|적합도|추천\s*(?:이유|순위)|점수\s*(?:�
 # Search words of the request that name no occupation ("요양보호사 매칭" → "요양보호사").
 _NOT_OCCUPATION = frozenset({"매칭", "적합도", "이유", "추천", "순위", "점수", "인재", "구직자", "거주", "일자리", "공고"})
 CITIES = frozenset({"제주시", "서귀포시", "제주특별자치도", "제주도", "제주"})
+# "회계 사무 12년", "요양 경력 3년", "경력 5년": years worked, with the words just before them when they name the job.
+_YEARS = re.compile(r"(?:(?P<what>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+)?)\s*)?(?:경력\s*)?(?P<n>\d{1,2})\s*년\s*(?:차|경력|근무|일했)?")
+_NOT_A_JOB = frozenset({"경력", "근무", "고용보험", "나이", "올해", "작년", "내년"})
 TOP = 5
 
 
@@ -47,12 +50,26 @@ def seeker_profile(request: CapabilityRequest) -> SeekerProfile:
     occupation = said or u.get("occupation") or request.seeker.get("occupation")
     return SeekerProfile(
         desired_occupation=occupation or None,
+        certificates=sorted(held_certificates([request.text])),
+        experience=_experience(request.text, occupation),
         district=district,
         desired_monthly_wage=filters.get("min_monthly_pay"),
         employment_types=[filters["employment_type"]] if filters.get("employment_type") else [],
         max_weekly_hours=filters.get("max_weekly_hours"),
         age=request.profile.get("age"),
     )
+
+
+def _experience(text: str, occupation: str | None) -> list[Experience]:
+    """Years of experience the message states; a bare "경력 N년" counts for the desired occupation."""
+    found: list[Experience] = []
+    for m in _YEARS.finditer(text):
+        what = (m.group("what") or "").strip()
+        words = [w for w in what.split() if w not in _NOT_A_JOB and not w.endswith(("세", "살"))]
+        job = " ".join(words) or occupation
+        if job and ("경력" in m.group(0) or words):
+            found.append(Experience(occupation=job, years=float(m.group("n"))))
+    return found
 
 
 def blocks_of(report: MatchReport) -> list[Block]:
