@@ -33,6 +33,7 @@ from graphs.nlu.numbers import (
 )
 from graphs.nlu.text import Scratch
 from graphs.profile import SeparationReason
+from knowledge import facts
 from knowledge.schemas import EmploymentType
 
 HOURS_PER_MONTH = 209
@@ -40,13 +41,10 @@ WORKDAYS_PER_MONTH = 21.75
 DAYS_PER_YEAR = 365
 DAYS_PER_MONTH = 30
 
-# 최저임금 시간급 by year (policy-facts §6.4). 2027 is not verified: later years use the latest verified figure.
-MINIMUM_WAGE: dict[int, int] = {2024: 9_860, 2025: 10_030, 2026: 10_320}
-
-
 def minimum_wage(year: int) -> int:
-    known = [y for y in MINIMUM_WAGE if y <= year]
-    return MINIMUM_WAGE[max(known)] if known else MINIMUM_WAGE[min(MINIMUM_WAGE)]
+    """최저임금 시간급 of ``year`` from the facts table; a later, unpublished year uses the latest known figure."""
+    table = facts.minimum_wage()
+    return table.years[table.year_for(year)].hourly
 
 
 def _before(text: str, start: int, width: int) -> str:

@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from knowledge import facts
 from knowledge.schemas import EmploymentType, JobPosting, WageType
 
 from ._common import (
@@ -74,8 +75,6 @@ from .regions import parse_jeju_region
 SOURCE = "work24-jobs"
 DETAIL_URL = "https://www.work24.go.kr/wk/a/b/1200/retriveDtlEmpSrchList.do?wantedAuthNo={id}"
 
-# 최저임금 시간급 (policy-facts §6.4; 최저임금위원회 의결·고용노동부 고시). 2027 is not confirmed: not listed.
-MINIMUM_HOURLY_WAGE: dict[int, int] = {2024: 9_860, 2025: 10_030, 2026: 10_320}
 FULL_TIME_MONTHLY_HOURS = 209  # (40 h + 주휴 8 h) × 365 / 7 / 12, rounded as in the 고시
 WEEKS_PER_MONTH = 4.345
 WORKDAYS_PER_MONTH = 21.75  # 주5일
@@ -106,13 +105,12 @@ def load_jobs(path: Path, *, today: date) -> ParseResult[JobPosting]:
 
 
 def minimum_wage_for(year: int) -> int | None:
-    """최저임금 시간급 of ``year``; the last known rate for later years; None before the table starts."""
-    if year in MINIMUM_HOURLY_WAGE:
-        return MINIMUM_HOURLY_WAGE[year]
-    known = sorted(MINIMUM_HOURLY_WAGE)
-    if year > known[-1]:
-        return MINIMUM_HOURLY_WAGE[known[-1]]
-    return None
+    """최저임금 시간급 of ``year`` (knowledge/facts/minimum_wage.yaml); the last known rate for later years; None
+    before the table starts."""
+    table = facts.minimum_wage()
+    if year < min(table.years):
+        return None
+    return table.years[table.year_for(year)].hourly
 
 
 def is_full_time(weekly_hours: float | None) -> bool:

@@ -19,12 +19,14 @@ def _raw() -> dict[str, Any]:
 
 def test_figures_match_the_fact_sheet() -> None:
     table = minimum_wage()
-    # policy-facts §6.4: 2025 10,030원 (월 2,096,270원), 2026 10,320원 (월 2,156,880원, 2025-08-05 고시)
+    # policy-facts §6.4: 2024 9,860원 (월 2,060,740원), 2025 10,030원 (월 2,096,270원), 2026 10,320원
+    # (월 2,156,880원, 2025-08-05 고시)
+    assert table.hourly(2024) == 9_860 and table.years[2024].monthly_209h == 2_060_740
     assert table.hourly(2025) == 10_030 and table.years[2025].monthly_209h == 2_096_270
     assert table.hourly(2026) == 10_320 and table.years[2026].monthly_209h == 2_156_880
     assert "2025-08-05" in table.years[2026].notice
     assert table.hourly(2027) is None  # [2ND] only in the fact sheet
-    assert table.year_for(2027) == 2026 and table.year_for(2024) == 2025
+    assert table.year_for(2027) == 2026 and table.year_for(2023) == 2024
 
 
 @pytest.mark.parametrize(
