@@ -12,17 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from knowledge import facts
+
 City = Literal["제주시", "서귀포시"]
 
-JEJU_SI_DISTRICTS: tuple[str, ...] = (
-    "일도1동", "일도2동", "이도1동", "이도2동", "삼도1동", "삼도2동", "용담1동", "용담2동", "건입동", "화북동",
-    "삼양동", "봉개동", "아라동", "오라동", "연동", "노형동", "외도동", "이호동", "도두동",
-    "한림읍", "애월읍", "구좌읍", "조천읍", "한경면", "추자면", "우도면",
-)
-SEOGWIPO_SI_DISTRICTS: tuple[str, ...] = (
-    "송산동", "정방동", "중앙동", "천지동", "효돈동", "영천동", "동홍동", "서홍동", "대륜동", "대천동",
-    "중문동", "예래동", "대정읍", "남원읍", "성산읍", "안덕면", "표선면",
-)
+# The 43 읍·면·동 (policy-facts §11) come from the one facts table (knowledge/facts/jeju_districts.yaml).
+JEJU_SI_DISTRICTS: tuple[str, ...] = facts.jeju_districts().of_city("제주시")
+SEOGWIPO_SI_DISTRICTS: tuple[str, ...] = facts.jeju_districts().of_city("서귀포시")
 
 CITY_OF_DISTRICT: dict[str, City] = {
     **{d: "제주시" for d in JEJU_SI_DISTRICTS},

@@ -10,23 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge import facts
+
 JEJU_CITY = "제주시"
 SEOGWIPO_CITY = "서귀포시"
 
-# 제주시: 19동 4읍 3면; 서귀포시: 12동 3읍 2면 (policy-facts §11).
+# 제주시: 19동 4읍 3면; 서귀포시: 12동 3읍 2면 (policy-facts §11), from the one facts table.
 JEJU_DISTRICTS: dict[str, tuple[str, ...]] = {
-    JEJU_CITY: (
-        "일도1동", "일도2동", "이도1동", "이도2동", "삼도1동", "삼도2동", "용담1동", "용담2동", "건입동", "화북동",
-        "삼양동", "봉개동", "아라동", "오라동", "연동", "노형동", "외도동", "이호동", "도두동",
-        "한림읍", "애월읍", "구좌읍", "조천읍", "한경면", "추자면", "우도면",
-    ),
-    SEOGWIPO_CITY: (
-        "송산동", "정방동", "중앙동", "천지동", "효돈동", "영천동", "동홍동", "서홍동", "대륜동", "대천동",
-        "중문동", "예래동", "대정읍", "남원읍", "성산읍", "안덕면", "표선면",
-    ),
+    city: facts.jeju_districts().of_city(city) for city in (JEJU_CITY, SEOGWIPO_CITY)
 }
 
-DISTRICT_TO_CITY: dict[str, str] = {d: city for city, ds in JEJU_DISTRICTS.items() for d in ds}
+DISTRICT_TO_CITY: dict[str, str] = facts.jeju_districts().city_of()
 
 # 법정동 names that people and postings use for a 행정동 (only unambiguous ones).
 LEGAL_TO_ADMIN_DONG: dict[tuple[str, str], str] = {

@@ -227,6 +227,14 @@ class JejuDistrictsTable(FactTable):
             raise ValueError("districts: expected the 26 제주시 and 17 서귀포시 읍·면·동")
         return self
 
+    def of_city(self, city: str) -> tuple[str, ...]:
+        """The 읍·면·동 of one 행정시, in the table's order."""
+        return tuple(name for name, d in self.districts.items() if d.city == city)
+
+    def city_of(self) -> dict[str, str]:
+        """읍·면·동 → 행정시."""
+        return {name: d.city for name, d in self.districts.items()}
+
     def resolve(self, place: str) -> str | None:
         """The 읍·면·동 a name or alias stands for ("함덕" → "조천읍"), ``None`` when unknown."""
         text = place.strip().removeprefix("제주특별자치도").removeprefix("제주").strip()
