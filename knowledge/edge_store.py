@@ -16,6 +16,11 @@ any number of processes can read the served shard at the same time (loading a pu
 notices a new pointer on its next query and moves to the new version. Shards are written without a WAL: nothing is
 served before ``flush()`` and the pointer swap.
 
+A shard with dense vectors and at least ``edge_index_min_points`` points gets its HNSW graph built (``optimize()``)
+before the swap, on the unpublished folder: a killed build leaves only an orphan. Edge keeps the graph of the
+existing segment across upserts (new and changed points land in a small appendable segment), so an incremental
+copy of an indexed shard is optimized again before its swap too, which indexes only that small segment.
+
 Qdrant Edge 0.9's Python binding passes ``MatchValue(True)`` on as the integer 1, which never equals a stored
 boolean: boolean filter fields are stored as 0/1 integers here and turned back into booleans on the way out.
 """
@@ -23,9 +28,12 @@ boolean: boolean filter fields are stored as 0/1 integers here and turned back i
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -71,6 +79,23 @@ BOOL_FIELDS: dict[Kind, tuple[str, ...]] = {
     kind: tuple(f for f, t in fields.items() if t == "bool") for kind, fields in PAYLOAD_INDEXES.items()
 }
 SCROLL_PAGE = 1000
+# Edge's own threshold (KB per segment) for indexing: the lowest, so that once ``optimize()`` runs (our point-count
+# threshold decides that) every segment with dense vectors gets its graph, the small one of an incremental sync too.
+INDEXING_THRESHOLD_KB = 1
+# Run by ``build_index`` in a child process: argv = shard folder, sparse vector name, indexing threshold (KB).
+# ``sparse_vectors`` is given only because EdgeConfig wants one vector kind; the dense one is inherited.
+_OPTIMIZE = """
+import sys
+import qdrant_edge as qe
+config = qe.EdgeConfig(
+    sparse_vectors={sys.argv[2]: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+    optimizers=qe.EdgeOptimizersConfig(indexing_threshold=int(sys.argv[3])),
+)
+shard = qe.EdgeShard.load(sys.argv[1], config)
+shard.optimize()
+shard.flush()
+shard.close()
+"""
 
 
 @dataclass
@@ -132,9 +157,10 @@ class EdgeStore:
 
     backend = "edge"
 
-    def __init__(self, root: Path, *, prefix: str = "goyong") -> None:
+    def __init__(self, root: Path, *, prefix: str = "goyong", index_min_points: int = 0) -> None:
         self.root = root
         self.prefix = prefix
+        self.index_min_points = index_min_points
         self.location = str(root)
         self._lock = threading.RLock()
         self._live: dict[Kind, _Shard] = {}
@@ -149,7 +175,7 @@ class EdgeStore:
             raise data_dir_error(root, exc) from exc
         if not os.access(root, os.W_OK | os.X_OK):
             raise data_dir_error(root, PermissionError(13, "Permission denied"))
-        return cls(root, prefix=settings.collection_prefix)
+        return cls(root, prefix=settings.collection_prefix, index_min_points=settings.edge_index_min_points)
 
     def close(self) -> None:
         with self._lock:
@@ -341,7 +367,45 @@ class EdgeStore:
             if offset is None:
                 return
 
+    def _needs_index(self, built: _Shard) -> bool:
+        """Large enough, and with dense vectors (the sparse index is always built as points arrive)."""
+        if self.index_min_points <= 0 or built.shard.info().points_count < self.index_min_points:
+            return False
+        config = json.loads((self.root / built.version / "edge_config.json").read_text(encoding="utf-8"))
+        return bool(config.get("vectors"))
+
+    def build_index(self, version: str) -> bool:
+        """Build the dense HNSW graph of an unpublished shard when it is large enough; True when it was built.
+
+        ``optimize()`` holds the GIL for its whole run (minutes at 100,000 points), so it runs in a child process:
+        the chat app's sessions keep answering while an admin re-index builds the graph. The child inherits the
+        version's lock (a shared ``flock``), so nobody drops the folder under it; killed, it leaves an orphan."""
+        with self._lock:
+            built = self._writing.get(version)
+            if built is None:
+                raise StoreError(f"색인 버전 {version}은 만들고 있는 버전이 아닙니다 (not being built)")
+            if not self._needs_index(built):
+                return False
+            built.shard.flush()
+            built.shard.close()
+        path = str(self.root / version)
+        started = time.monotonic()
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _OPTIMIZE, path, SPARSE, str(INDEXING_THRESHOLD_KB)],
+                pass_fds=(built.lock_fd,), capture_output=True, text=True, check=False,
+            )
+        finally:
+            built.shard = qe.EdgeShard.load(path)
+        if done.returncode != 0:
+            raise StoreError(f"색인 {version}의 벡터 색인을 만들지 못했습니다 (optimize failed): {done.stderr[-500:]}")
+        info = built.shard.info()
+        logger.info("built the vector index of %s (%d points, %d segments) in %.1f s", version, info.points_count,
+                    info.segments_count, time.monotonic() - started)
+        return True
+
     def swap_alias(self, kind: Kind, version: str) -> str | None:
+        self.build_index(version)
         with self._lock:
             built = self._writing.pop(version, None)
             if built is None:

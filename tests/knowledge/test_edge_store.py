@@ -4,18 +4,23 @@ boolean filters, and the local-mode fallback agreeing with it."""
 from __future__ import annotations
 
 import json
+import math
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ingest.pipeline import Item, SourceReport, run_ingest, sync_items
 from knowledge.base import KnowledgeBase
 from knowledge.records import job_payload, job_text
 from knowledge.retrieval import job_satisfies
 from knowledge.schemas import JobFilters, JobPosting, TrainingFilters
+from knowledge.sparse import SparseVec
+from knowledge.store import Filter
 from tests.conftest import TODAY, make_settings
 from tests.knowledge.test_store import make_job, write_docs
 
@@ -196,3 +201,78 @@ def test_readers_never_write_a_published_shard(kb: KnowledgeBase, tmp_path: Path
     finally:
         reader.close()
     assert digest() == before
+
+
+def _unit(rng: Any, dim: int) -> list[float]:
+    v = [rng.gauss(0.0, 1.0) for _ in range(dim)]
+    norm = math.sqrt(sum(x * x for x in v))
+    return [x / norm for x in v]
+
+
+def test_large_shards_are_published_with_their_vector_index(tmp_path: Path) -> None:
+    """At or above edge_index_min_points the dense HNSW graph is built before the pointer swap (a fresh build
+    and an incremental copy alike); below it the shard stays a plain scan. Both give the exact nearest
+    neighbours (brute-force cosine here) at this size."""
+    from knowledge.edge_store import EdgeStore
+    from knowledge.store import Match, Point, point_id
+
+    rng, dim = random.Random(15), 64
+    programs = ("실업급여", "국민취업지원제도", "내일배움카드")
+    vectors = {point_id("policies", f"p{i}"): _unit(rng, dim) for i in range(80)}
+    program_of = {pid: programs[i % 3] for i, pid in enumerate(vectors)}
+
+    def point(pid: str) -> Point:
+        return Point(id=pid, payload={"program": program_of[pid], "year": 2026}, sparse=SparseVec([1], [1.0]),
+                     dense=vectors[pid])
+
+    def exact(query: list[float], program: str | None, k: int = 5) -> list[str]:
+        pool = [pid for pid in vectors if program is None or program_of[pid] == program]
+        return sorted(pool, key=lambda pid: -sum(a * b for a, b in zip(query, vectors[pid], strict=True)))[:k]
+
+    def check(store: EdgeStore) -> None:
+        for pid in list(vectors)[::7]:
+            for program in (None, program_of[pid]):
+                flt = Filter(must=(Match("program", program),)) if program else None
+                hits = store.hybrid("policies", dense=vectors[pid], sparse=None, flt=flt, limit=5, mode="dense")
+                assert [h.id for h in hits] == exact(vectors[pid], program)
+
+    stores = {n: EdgeStore(tmp_path / f"min{n}", index_min_points=n) for n in (50, 1000)}
+    for store in stores.values():
+        store.root.mkdir()
+        version = store.create_version("policies", "test", dim)
+        store.upsert(version, [point(pid) for pid in vectors])
+        store.swap_alias("policies", version)
+    indexed, plain = stores[50], stores[1000]
+
+    def dense_indexed(store: EdgeStore) -> int:  # Edge counts indexed dense + sparse vectors (sparse: always)
+        live = store._reader("policies")
+        assert live is not None
+        info = live.shard.info()
+        return int(info.indexed_vectors_count - info.points_count)
+
+    assert dense_indexed(indexed) == 80
+    assert dense_indexed(plain) == 0
+    check(indexed)
+    check(plain)
+
+    # An incremental sync on the indexed shard: 10 moved points, 5 new, 5 deleted — its copy is indexed too.
+    live = indexed.resolve("policies")
+    assert live is not None
+    edit = indexed.edit_version("policies", live)
+    moved = list(vectors)[:10]
+    for pid in moved:
+        vectors[pid] = _unit(rng, dim)
+    new = [point_id("policies", f"n{i}") for i in range(5)]
+    for pid in new:
+        vectors[pid], program_of[pid] = _unit(rng, dim), "실업급여"
+    gone = list(vectors)[40:45]
+    indexed.upsert(edit, [point(pid) for pid in moved + new])
+    indexed.delete(edit, gone)
+    for pid in gone:
+        del vectors[pid]
+    indexed.swap_alias("policies", edit)
+    assert indexed.resolve("policies") == edit
+    assert dense_indexed(indexed) == len(vectors) == 80
+    check(indexed)
+    for store in stores.values():
+        store.close()
