@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from ingest.pipeline import Item, SourceReport, run_ingest, sync_items
 from knowledge.base import KnowledgeBase
 from knowledge.records import job_payload, job_text
@@ -276,3 +278,32 @@ def test_large_shards_are_published_with_their_vector_index(tmp_path: Path) -> N
     check(indexed)
     for store in stores.values():
         store.close()
+
+
+def test_a_failed_index_build_publishes_nothing_and_leaves_an_orphan(tmp_path: Path, monkeypatch: Any) -> None:
+    """The graph is built on the unpublished folder: when that dies (killed child, full disk), the pointer still
+    names the previous version and the half-indexed folder is an orphan that the next run drops."""
+    import knowledge.edge_store as edge_store
+    from knowledge.store import Point, StoreError, point_id
+
+    store = edge_store.EdgeStore(tmp_path, index_min_points=5)
+    rng = random.Random(7)
+
+    def build() -> str:
+        version = store.create_version("policies", "test", 32)
+        store.upsert(version, [Point(id=point_id("policies", f"p{i}"), payload={"program": "실업급여"},
+                                     sparse=SparseVec([i], [1.0]), dense=_unit(rng, 32)) for i in range(10)])
+        return version
+
+    first = build()
+    store.swap_alias("policies", first)
+    monkeypatch.setattr(edge_store, "_OPTIMIZE", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)")
+    second = build()
+    with pytest.raises(StoreError):
+        store.swap_alias("policies", second)
+    assert store.resolve("policies") == first
+    assert (tmp_path / "goyong_policies.current").read_text(encoding="utf-8").strip() == first
+    assert store.drop_orphans("policies") == [second]
+    assert store.versions("policies") == [first]
+    assert store.count("policies") == 10
+    store.close()
