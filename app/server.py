@@ -109,7 +109,7 @@ def build_index_if_empty(kb: KnowledgeBase, *, no_ingest: bool) -> None:
         return
     from ingest.pipeline import run_ingest
 
-    _say("색인이 비어 있어 번들 자료(정책 문서·채용정보·훈련과정)로 처음 한 번 만듭니다 (1~2분)…")
+    _say("색인이 비어 있어 번들 자료(정책 문서·채용정보·훈련과정)로 처음 한 번 만듭니다 (보통 1분 안쪽)…")
     report = run_ingest(kb, progress=ProgressLine())
     total = sum(s.added for s in report.sources)
     rejected = report.rejected_count
