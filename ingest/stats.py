@@ -7,7 +7,7 @@
    have a sidecar ``X.yaml`` (:class:`knowledge.stats.FileMeta`: source, table id, release date, confidence,
    per-period sources, notes). Files are decoded with the catalog loaders' reader (UTF-8, UTF-8 BOM or CP949).
    Where two files give the same figure, the more authoritative wins (an official release over a press figure);
-   a tie goes to the admin's file. XLSX is not read (openpyxl is not installed): save as CSV.
+   a tie goes to the admin's file. XLSX downloads are read from their first worksheet (openpyxl); old .xls is not.
 2. Catalog aggregates from the job and training catalogs (read through ``ingest.sources``), as of ``today``:
    open postings by 시·읍면동, 업종, 업종군, 직종 (KECO 대분류), 고용형태; the monthly-equivalent wage of open
    full-time postings (n, min, p25, median, p75, max, mean) per 직종, 직업 and 업종 for Jeju and each city (groups
@@ -19,6 +19,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import statistics
 import sys
@@ -108,12 +110,32 @@ def _stat_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in STATS_SUFFIXES)
 
 
+def _xlsx_as_csv(path: Path) -> tuple[str | None, Rejection | None]:
+    """The first worksheet of a KOSIS .xlsx download as CSV text (a line number is the sheet's row number)."""
+    from openpyxl import load_workbook  # only admins' .xlsx files need it
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds for a broken file
+        reason = f"엑셀 파일을 열 수 없습니다 ({type(exc).__name__}) — 파일이 손상되지 않았는지, .xlsx가 맞는지 확인하세요"
+        return None, Rejection(source=SOURCE, file=str(path), reason=reason)
+    try:
+        sheet = book.worksheets[0]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else (f"{v:g}" if isinstance(v, float) else str(v)) for v in row])
+        return out.getvalue(), None
+    finally:
+        book.close()
+
+
 def load_stats_file(path: Path) -> tuple[list[Observation], list[StatNote], list[Rejection], list[str]]:
     """One statistics file (+ its sidecar YAML): observations, notes, rejections, warnings."""
     file = str(path)
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        reason = ("XLSX/XLS는 읽지 않습니다 (openpyxl 미설치) — KOSIS에서 CSV로 내려받거나 엑셀에서 "
-                  "'CSV UTF-8'로 저장하세요")
+    if path.suffix.lower() == ".xls":
+        reason = ("옛 엑셀 형식(.xls)은 읽지 않습니다 — 엑셀에서 .xlsx나 'CSV UTF-8'로 저장하거나 KOSIS에서 CSV로 "
+                  "내려받으세요")
         return [], [], [Rejection(source=SOURCE, file=file, reason=reason)], []
     meta: FileMeta | None = None
     sidecar = path.with_suffix(".yaml")
@@ -122,7 +144,10 @@ def load_stats_file(path: Path) -> tuple[list[Observation], list[StatNote], list
             meta = parse_file_meta(sidecar.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             return [], [], [Rejection(source=SOURCE, file=str(sidecar), line=1, reason=str(exc))], []
-    text, rejection = read_source(path, SOURCE)
+    if path.suffix.lower() == ".xlsx":
+        text, rejection = _xlsx_as_csv(path)
+    else:
+        text, rejection = read_source(path, SOURCE)
     if rejection is not None or text is None:
         return [], [], [rejection or Rejection(source=SOURCE, file=file, reason="읽기 실패")], []
     parsed = parse_stats_csv(text, file, meta)

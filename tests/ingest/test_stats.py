@@ -105,7 +105,7 @@ def test_run_with_bundled_series_catalogs_and_an_admin_release(settings: Setting
     (drop / "시도별_경제활동인구.yaml").write_text(
         "source: KOSIS 행정구역(시도)별 경제활동인구\ntable_id: DT_1DA7004S\nconfidence: official\n"
         "release_date: 2025-10-15\n", encoding="utf-8")
-    (drop / "old.xlsx").write_bytes(b"PK\x03\x04")
+    (drop / "old.xlsx").write_bytes(b"PK\x03\x04")  # a broken workbook is rejected, the rest loads
     report = run_stats_ingest(settings, drop, today=TODAY)
     store = StatsStore.at(settings.data_dir)
     assert report.observations == store.count() > 1000
@@ -115,7 +115,7 @@ def test_run_with_bundled_series_catalogs_and_an_admin_release(settings: Setting
     assert report.superseded >= 1
     reasons = {(Path(r.file).name, r.line): r.reason for r in report.rejected}
     assert ("시도별_경제활동인구.csv", 3) in reasons and "없음" in reasons[("시도별_경제활동인구.csv", 3)]
-    assert "openpyxl" in reasons[("old.xlsx", None)]
+    assert "엑셀 파일을 열 수 없습니다" in reasons[("old.xlsx", None)]
     assert store.query(indicator="실업률", period_from="2025-09", period_to="2025-09") == []
     july = store.query(indicator="고용률", regions=["제주특별자치도"], breakdowns=[""], period_from="2025-07",
                        period_to="2025-07")
@@ -145,3 +145,26 @@ def test_a_whole_ingest_from_an_admin_folder_takes_its_catalogs_and_statistics(s
     assert [Path(f).name for f in report.catalog_files] == ["jobs.xml"]
     assert any(Path(f).name == "시도별_경제활동인구.csv" for f in report.files)
     assert StatsStore.at(settings.data_dir).exists()
+
+
+def test_a_kosis_xlsx_download_loads_like_its_csv(settings: Settings, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    drop = tmp_path / "kosis"
+    drop.mkdir()
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["시도별", "항목", "2025.06", "2025.09"], ["제주특별자치도", "고용률 (%)", 71.0, 70.5],
+                ["제주특별자치도", "실업률 (%)", 2.0, "없음"]):
+        sheet.append(row)
+    book.save(drop / "시도별_경제활동인구.xlsx")
+    (drop / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    report = run_stats_ingest(settings, drop, today=TODAY)
+    store = StatsStore.at(settings.data_dir)
+    september = store.query(indicator="고용률", regions=["제주특별자치도"], breakdowns=[""], period_from="2025-09",
+                            period_to="2025-09")
+    assert [o.value for o in september] == [70.5]
+    reasons = {(Path(r.file).name, r.line): r.reason for r in report.rejected}
+    assert "없음" in reasons[("시도별_경제활동인구.xlsx", 3)]  # the sheet's row number
+    assert ".xlsx" in reasons[("old.xls", None)]
