@@ -309,7 +309,7 @@ def legal_minimum_break(span_hours: float) -> float:
     return 0.0
 
 
-def _days_per_week(text: str) -> tuple[float, tuple[int, int]] | None:
+def days_per_week(text: str) -> tuple[float, tuple[int, int]] | None:
     m = _DAYS.search(text)
     if m:
         return float(m.group("d")), (m.start(), m.end())
@@ -342,7 +342,7 @@ def parse_schedule(text: str) -> Schedule:
         return Schedule(
             weekly_hours=float(weekly.group("h")), weekly_stated=True, span=(weekly.start(), weekly.end())
         )
-    days = _days_per_week(text)
+    days = days_per_week(text)
     daily_hours: float | None = None
     daily_span: tuple[int, int] | None = None
     assumed = False

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from graphs.capabilities.posting_check import check_posting
-from graphs.capabilities.posting_check.checker import _days_per_week as days_per_week
+from graphs.capabilities.posting_check.checker import days_per_week
 from graphs.capabilities.posting_draft.models import DraftConditions, EmploymentKo, PayKindKo, Removed
 from graphs.nlu.gazetteer import find_places, resolve
 from graphs.nlu.numbers import number_at, to_won
