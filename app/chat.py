@@ -253,6 +253,7 @@ def _elements(rendered: render.Rendered) -> list[Any]:
 
         elements += [cl.Plotly(name=c.name, figure=go.Figure(c.figure), display="inline", size="large")
                      for c in rendered.charts]
+    elements += [cl.File(name=f.name, content=f.content(), mime=f.mime, display="inline") for f in rendered.files]
     return elements
 
 

@@ -17,7 +17,9 @@ from graphs.answer import AnswerResult, CitationOut, CourseCard, JobCard, Role, 
 from graphs.blocks import (
     Block,
     ChartBlock,
+    FileBlock,
     cell,
+    file_line,
     finding_lines,
     markdown_text,
     notice_text,
@@ -93,6 +95,7 @@ class Rendered:
     # the checklist and formulas a citizen opens with "자세히" (empty: the answer has no hidden part)
     details: str = ""
     charts: list[ChartView] = field(default_factory=list)
+    files: list[FileBlock] = field(default_factory=list)  # documents attached for download (cl.File)
 
 
 # ---- small formatting helpers ----------------------------------------------------------------------------------
@@ -225,19 +228,23 @@ BLOCK_RENDERERS: dict[str, Callable[[Any], str]] = {
     "chart": chart_caption,
     "findings": finding_lines,
     "notice": notice_text,
+    "file": file_line,
 }
 
 
-def render_blocks(blocks: list[Block]) -> tuple[str, list[ChartView]]:
-    """The blocks' Markdown (notices first) and their charts."""
+def render_blocks(blocks: list[Block]) -> tuple[str, list[ChartView], list[FileBlock]]:
+    """The blocks' Markdown (notices first), their charts and the files to attach for download."""
     parts: list[str] = []
     charts: list[ChartView] = []
+    files: list[FileBlock] = []
     for block in ordered(blocks):
         parts.append(BLOCK_RENDERERS[block.kind](block))
         if isinstance(block, ChartBlock):
             charts.append(ChartView(name=f"📊 {block.title}" + (f" ({len(charts) + 1})" if charts else ""),
                                     figure=block.figure))
-    return "\n\n".join(p.strip() for p in parts if p.strip()), charts
+        elif isinstance(block, FileBlock):
+            files.append(block)
+    return "\n\n".join(p.strip() for p in parts if p.strip()), charts, files
 
 
 # ---- the answer --------------------------------------------------------------------------------------------------
@@ -290,8 +297,9 @@ def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
     answer = (result.answer or "").strip()
     parts: list[str]
     charts: list[ChartView] = []
+    files: list[FileBlock] = []
     if result.blocks:
-        body, charts = render_blocks(result.blocks)
+        body, charts, files = render_blocks(result.blocks)
         parts = [body]
     elif result.route == "job_search" and result.jobs:
         if result.used_llm:
@@ -322,7 +330,7 @@ def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
     actions = follow_up_actions(result)
     if details:
         actions.append(ActionSpec("details", DETAILS_SHOW, {}, DETAILS_TOOLTIP))
-    return Rendered(content=content, sources=panels, actions=actions, details=details, charts=charts)
+    return Rendered(content=content, sources=panels, actions=actions, details=details, charts=charts, files=files)
 
 
 def _warnings(results: list[dict[str, Any]]) -> list[str]:

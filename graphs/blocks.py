@@ -8,6 +8,7 @@ Notices (warnings) always come first.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal
@@ -16,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from knowledge.schemas import Citation
 
-BlockKind = Literal["markdown", "table", "chart", "findings", "notice"]
+BlockKind = Literal["markdown", "table", "chart", "findings", "notice", "file"]
 Cell = str | int | float | None
 
 
@@ -72,17 +73,38 @@ class NoticeBlock(BaseModel):
     level: Literal["warning", "info"] = "info"
 
 
+class FileBlock(BaseModel):
+    """A document to download (a 취업활동계획 as DOCX, a report as Markdown): its file name, MIME type and bytes as
+    base64 (kept small: a few tens of KB), with one line describing it."""
+
+    kind: Literal["file"] = "file"
+    name: str  # "취업활동계획_2026-12-04.docx"
+    mime: str
+    data_b64: str
+    description: str = ""
+
+    def content(self) -> bytes:
+        return base64.b64decode(self.data_b64)
+
+    @classmethod
+    def of(cls, name: str, mime: str, content: bytes, description: str = "") -> FileBlock:
+        return cls(name=name, mime=mime, data_b64=base64.b64encode(content).decode("ascii"), description=description)
+
+
 Block = Annotated[
-    MarkdownBlock | TableBlock | ChartBlock | FindingsBlock | NoticeBlock, Field(discriminator="kind")
+    MarkdownBlock | TableBlock | ChartBlock | FindingsBlock | NoticeBlock | FileBlock, Field(discriminator="kind")
 ]
-BLOCK_KINDS: tuple[BlockKind, ...] = ("markdown", "table", "chart", "findings", "notice")
+BLOCK_KINDS: tuple[BlockKind, ...] = ("markdown", "table", "chart", "findings", "notice", "file")
 
 
 class CapabilityAnswer(BaseModel):
-    """What a registered capability answers: typed blocks and the sources they rest on."""
+    """What a registered capability answers: typed blocks and the sources they rest on, and what the thread should
+    remember of this answer for later turns (``remember``: JSON-able, kept per capability in the thread's state and
+    given back to every capability as ``CapabilityRequest.memory[<capability name>]``)."""
 
     blocks: list[Block] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    remember: dict[str, Any] | None = None
 
     @property
     def kinds(self) -> set[str]:
@@ -132,6 +154,11 @@ def finding_lines(block: FindingsBlock) -> str:
     return "\n".join(lines)
 
 
+def file_line(block: FileBlock) -> str:
+    """Where a file cannot be attached (CLI, plain text): one line naming it."""
+    return f"📎 파일: {block.name}" + (f" — {block.description}" if block.description else "")
+
+
 def notice_text(block: NoticeBlock) -> str:
     mark = "⚠️" if block.level == "warning" else "※"
     return block.text if block.text.startswith(mark) else f"{mark} {block.text}"
@@ -143,6 +170,7 @@ MARKDOWN_RENDERERS: dict[str, Callable[[Any], str]] = {
     "chart": chart_caption,
     "findings": finding_lines,
     "notice": notice_text,
+    "file": file_line,
 }
 
 

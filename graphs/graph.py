@@ -41,6 +41,7 @@ from graphs.llm import unsupported_numbers
 from graphs.nlu import understand
 from graphs.nlu.fields import field_label
 from graphs.nlu.gazetteer import find_places, resolve
+from graphs.nlu.seeker import update_seeker
 from graphs.nlu.slots import says_only_left
 from graphs.profile import Profile
 from graphs.prompts import CRISIS, DISCLAIMER, GREETING, OUT_OF_SCOPE, STYLE, SYSTEM_PROMPT
@@ -129,8 +130,9 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
             new = new.model_copy(update={"separation_reason": None})  # "그만뒀어요" does not undo "권고사직"
         profile = known.merged(new)
         out: dict[str, Any] = {"understanding": data, "profile": profile.model_dump(mode="json", exclude_none=True)}
-        if u.occupation:  # "요양보호사로 일하고 싶어 함": kept for a later "이분께 맞는 훈련과정"
-            out["seeker"] = {**(state.get("seeker") or {}), "occupation": u.occupation}
+        seeker = update_seeker(state.get("seeker") or {}, text, u)
+        if seeker != (state.get("seeker") or {}):  # "요양보호사로 일하고 싶어 함": kept for "이분께 맞는 훈련과정"
+            out["seeker"] = seeker
         return out
 
     def route_after(state: AgentState) -> str:
@@ -269,16 +271,21 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
             if not cap.allows(conf.role):  # the router never sends another role here; checked again all the same
                 return _fixed("out_of_scope", OUT_OF_SCOPE, config)
             text = _last_human(state)
+            memory = dict(state.get("memory") or {})
             out = cap.run(CapabilityRequest(text=text, role=conf.role, today=tctx.today, kb=deps.kb,
                                             understanding=state["understanding"], profile=state.get("profile") or {},
-                                            seeker=state.get("seeker") or {}))
+                                            seeker=state.get("seeker") or {}, memory=memory,
+                                            thread_id=conf.thread_id))
             answer = out.markdown()
             call = ToolCallOut(name=cap.name, args={"question": text},
                                result={"answer": answer, "blocks": [b.kind for b in out.blocks]})
             res = AnswerResult(answer=answer, route=cap.route, blocks=out.blocks, citations=out.citations,
                                tool_calls=[call], role=conf.role, thread_id=conf.thread_id)
             # a new topic while a check waits for a fact: the check keeps waiting (like a side question)
-            return {"result": res.model_dump(mode="json"), "pending": state.get("pending")}
+            update: dict[str, Any] = {"result": res.model_dump(mode="json"), "pending": state.get("pending")}
+            if out.remember is not None:
+                update["memory"] = {**memory, cap.name: out.remember}
+            return update
 
         return node
 

@@ -28,5 +28,8 @@ class AgentState(TypedDict, total=False):
     # what the thread knows of the person beyond the Profile: {"occupation": "요양보호사"} (the desired or last
     # occupation/field words), for "이분께 맞는 훈련과정" (a fuller seeker profile is a later issue)
     seeker: dict[str, Any] | None
+    # what capabilities asked the thread to remember of their last answer, by capability name
+    # (CapabilityAnswer.remember → CapabilityRequest.memory)
+    memory: dict[str, dict[str, Any]] | None
     understanding: dict[str, Any]
     result: dict[str, Any]  # the AnswerResult of the last turn

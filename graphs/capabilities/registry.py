@@ -74,6 +74,10 @@ class CapabilityRequest:
     understanding: dict[str, Any] = field(default_factory=dict)
     profile: dict[str, Any] = field(default_factory=dict)  # the thread's Profile fields (exclude_none)
     seeker: dict[str, Any] = field(default_factory=dict)  # what the thread remembers of the seeker (occupation)
+    # what earlier answers of the thread asked to be remembered, by capability name (CapabilityAnswer.remember):
+    # {"job_matching": {...}, "training_recommendation": {...}} — e.g. a 취업활동계획 reads the last matches
+    memory: dict[str, dict[str, Any]] = field(default_factory=dict)
+    thread_id: str = ""
 
     @property
     def settings(self) -> Settings:
