@@ -275,7 +275,7 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
             out = cap.run(CapabilityRequest(text=text, role=conf.role, today=tctx.today, kb=deps.kb,
                                             understanding=state["understanding"], profile=state.get("profile") or {},
                                             seeker=state.get("seeker") or {}, memory=memory,
-                                            thread_id=conf.thread_id))
+                                            thread_id=conf.thread_id, history=_history(state)))
             answer = out.markdown()
             call = ToolCallOut(name=cap.name, args={"question": text},
                                result={"answer": answer, "blocks": [b.kind for b in out.blocks]})
@@ -396,6 +396,13 @@ def _for_the_person(state: AgentState, query: str, filters: _F) -> tuple[str, _F
             update["district"] = district
         filters = filters.model_copy(update=update)
     return occupation, filters
+
+
+def _history(state: AgentState) -> tuple[tuple[str, str], ...]:
+    """The thread's earlier turns as (speaker, text), without this turn's message."""
+    turns = [("user" if isinstance(m, HumanMessage) else "assistant", str(m.content))
+             for m in state.get("messages", []) if isinstance(m, HumanMessage | AIMessage) and m.content]
+    return tuple(turns[:-1])
 
 
 def _stated(u: dict[str, Any]) -> dict[str, Any]:

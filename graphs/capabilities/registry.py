@@ -78,6 +78,9 @@ class CapabilityRequest:
     # {"job_matching": {...}, "training_recommendation": {...}} — e.g. a 취업활동계획 reads the last matches
     memory: dict[str, dict[str, Any]] = field(default_factory=dict)
     thread_id: str = ""
+    # the thread's earlier turns, oldest first, as (speaker, text) with speaker "user" or "assistant" (this turn's
+    # message excluded; personal data already masked) — e.g. for a 상담일지 summary
+    history: tuple[tuple[str, str], ...] = ()
 
     @property
     def settings(self) -> Settings:
