@@ -544,6 +544,25 @@ def _hard_filter(job: JobPosting, c: _Ctx, today: date) -> tuple[str | None, flo
     return None, dist
 
 
+def score_pair(
+    profile: SeekerProfile,
+    job: JobPosting,
+    *,
+    today: date,
+    weights: Mapping[str, float] | None = None,
+    exclude: Iterable[str] = (),
+) -> tuple[str | None, Match]:
+    """One (seeker, posting) pair scored exactly as :func:`rank_jobs` scores it, for callers that rank seekers for
+    one posting (talent recommendation): (the hard filter that would drop the posting for this seeker — "closed",
+    "seasonal", "island", "commute" — or None, the scored :class:`Match`)."""
+    tables = load_tables()
+    c = _context(profile, today, tables)
+    why, dist = _hard_filter(job, c, today)
+    if dist is None and c.home and job.district:
+        dist = distance_km(c.home, job.district, tables.districts)
+    return why, score_job(job, c, _effective_weights(tables, weights, exclude), dist)
+
+
 def rank_jobs(
     profile: SeekerProfile,
     jobs: Iterable[JobPosting],
