@@ -223,8 +223,9 @@ def cmd_eligibility(args: argparse.Namespace) -> int:
 # ---- samples ---------------------------------------------------------------------------------------------------
 def cmd_generate_samples(args: argparse.Namespace) -> int:
     from ingest.samplegen import write_samples
+    from ingest.seekergen import write_seekers
 
-    written = write_samples(args.out)
+    written = [*write_samples(args.out), write_seekers(args.out)]
     for p in written:
         out.print(f"wrote {p}")
     return 0
@@ -366,6 +367,14 @@ def build_parser() -> argparse.ArgumentParser:
     ma.add_argument("--exclude", nargs="*", metavar="요인", help="빼고 계산할 요인 (예: wage commute)")
     ma.add_argument("-k", type=int, default=10, help="보여줄 공고 수 (기본 10)")
     ma.set_defaults(func=_delegate("graphs.capabilities.job_matching.cli", "cli_match"))
+
+    ta = sub.add_parser("talent", help="구인공고에 맞는 구직자(가상·익명 풀)를 점수·추천 이유와 함께 찾습니다 (상담사용)")
+    ta_src = ta.add_mutually_exclusive_group(required=True)
+    ta_src.add_argument("--posting", help="공고 파일 경로 또는 공고 내용/조건 (예: \"요양보호사, 노형동, 시급 12000원\")")
+    ta_src.add_argument("--id", help="고용24 공고 번호 (예: K151…)")
+    ta.add_argument("--json", action="store_true")
+    ta.add_argument("-k", type=int, default=10, help="보여줄 구직자 수 (기본 10)")
+    ta.set_defaults(func=_delegate("graphs.capabilities.talent_recommendation.cli", "cli_talent"))
 
     # issue 13: posting draft (goyong posting draft) and employer subsidy screening
     pd = posting_sub.add_parser("draft", help="간단한 조건으로 구인공고 초안 작성 (고용24 공고 양식, 법 위반 소지 점검 포함)")

@@ -98,7 +98,8 @@ def run(request: CapabilityRequest) -> CapabilityAnswer:
     parts = split_request(request.text)
     words, posting = parts if parts is not None else ("", request.text)
     report = check_posting(posting, year=request.today.year, employees=employer_size(words))
-    return CapabilityAnswer(blocks=blocks_of(report), citations=citations_of(report))
+    return CapabilityAnswer(blocks=blocks_of(report), citations=citations_of(report),
+                            remember={"text": posting, "findings": len(report.findings)})
 
 
 def _split_metrics(prefix: str, r: EvalReport) -> dict[str, float]:

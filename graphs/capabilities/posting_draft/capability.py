@@ -70,7 +70,10 @@ def blocks_of(result: DraftResult) -> list[Block]:
 
 def run(request: CapabilityRequest) -> CapabilityAnswer:
     result = draft_posting(request.text, today=request.today)
-    return CapabilityAnswer(blocks=blocks_of(result), citations=citations_of(result.report))
+    code = result.conditions.keco_code or (result.keco.code if result.keco else None)
+    posting = {**result.conditions.model_dump(mode="json"), "keco_code": code}
+    return CapabilityAnswer(blocks=blocks_of(result), citations=citations_of(result.report),
+                            remember={"posting": posting, "text": result.text})
 
 
 def _problems(case: dict[str, Any], result: DraftResult) -> list[str]:
