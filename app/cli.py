@@ -368,6 +368,13 @@ def build_parser() -> argparse.ArgumentParser:
     ma.add_argument("-k", type=int, default=10, help="보여줄 공고 수 (기본 10)")
     ma.set_defaults(func=_delegate("graphs.capabilities.job_matching.cli", "cli_match"))
 
+    sc = sub.add_parser("screen", help="프로필(JSON)로 받을 수 있는 제도를 한눈에: 제도마다 ✅/❌/❓, 금액, 확인할 것")
+    sc.add_argument("--profile", required=True, type=Path, help="Profile 필드를 담은 JSON 파일 (goyong eligibility와 같은 형식)")
+    sc.add_argument("--json", action="store_true")
+    sc.add_argument("--role", choices=["citizen", "counselor"], default="counselor", help="시민용(조문 열 없음) 또는 상담사용")
+    sc.add_argument("--employer", action="store_true", help="사업주 지원금으로 점검 (사업주 항목이 있으면 자동)")
+    sc.set_defaults(func=_delegate("graphs.capabilities.program_screening.cli", "cli_screen"))
+
     ta = sub.add_parser("talent", help="구인공고에 맞는 구직자(가상·익명 풀)를 점수·추천 이유와 함께 찾습니다 (상담사용)")
     ta_src = ta.add_mutually_exclusive_group(required=True)
     ta_src.add_argument("--posting", help="공고 파일 경로 또는 공고 내용/조건 (예: \"요양보호사, 노형동, 시급 12000원\")")

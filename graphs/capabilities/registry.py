@@ -51,7 +51,8 @@ NEVER_CLAIMED: frozenset[str] = frozenset({"crisis", "foreign_language"})
 RESERVED_NODES: frozenset[str] = frozenset({"understand", "llm_write", "finalize"})
 
 # The capability folders, loaded in this order (each registers itself once in its capability.py).
-KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching", "talent_recommendation")
+KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching", "talent_recommendation",
+                         "program_screening")
 
 
 # ---- declaration -----------------------------------------------------------------------------------------------
