@@ -383,6 +383,14 @@ def build_parser() -> argparse.ArgumentParser:
     ta.add_argument("-k", type=int, default=10, help="보여줄 구직자 수 (기본 10)")
     ta.set_defaults(func=_delegate("graphs.capabilities.talent_recommendation.cli", "cli_talent"))
 
+    pl = sub.add_parser("plan", help="대화(thread)의 취업활동계획(IAP) 초안 또는 상담일지(--note)를 만들고 .docx/.md로 저장합니다")
+    pl.add_argument("--thread", required=True, help="goyong ask --thread로 상담한 대화 ID")
+    pl.add_argument("--out", type=Path, default=None, help="저장할 파일 (.docx 또는 .md)")
+    pl.add_argument("--unmasked", action="store_true", help="정확한 나이·읍·면·동을 씁니다 (기본: 연령대·행정시)")
+    pl.add_argument("--note", action="store_true", help="취업활동계획 대신 상담일지를 씁니다")
+    pl.add_argument("--role", choices=["citizen", "counselor"], default="counselor")
+    pl.set_defaults(func=_delegate("graphs.capabilities.activity_plan.cli", "cli_plan"))
+
     # issue 13: posting draft (goyong posting draft) and employer subsidy screening
     pd = posting_sub.add_parser("draft", help="간단한 조건으로 구인공고 초안 작성 (고용24 공고 양식, 법 위반 소지 점검 포함)")
     pd.add_argument("request", nargs="+", help='예: "호텔 객실관리 구인공고 초안 작성해줘. 월 260만원, 주5일, 서귀포"')

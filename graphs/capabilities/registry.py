@@ -52,7 +52,7 @@ RESERVED_NODES: frozenset[str] = frozenset({"understand", "llm_write", "finalize
 
 # The capability folders, loaded in this order (each registers itself once in its capability.py).
 KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching", "talent_recommendation",
-                         "program_screening")
+                         "program_screening", "activity_plan", "consultation_note")
 
 
 # ---- declaration -----------------------------------------------------------------------------------------------
