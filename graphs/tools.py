@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from langchain_core.tools import BaseTool, StructuredTool
 
@@ -21,29 +21,26 @@ from graphs.eligibility import check_eligibility as _check
 from graphs.nlu.fields import expand_query
 from graphs.profile import Profile
 from knowledge.base import KnowledgeBase
+from knowledge.fields import relaxable, tool_args_model
 from knowledge.korean import content_terms
 from knowledge.records import effective_on
 from knowledge.schemas import JobFilters, TrainingFilters
 from knowledge.sparse import default_lexicon
 
-JOB_FILTER_LABELS = {
-    "region": "지역",
-    "district": "읍·면·동",
-    "min_monthly_pay": "최소 월급",
-    "employment_type": "고용형태",
-    "max_weekly_hours": "주당 근무시간",
-    "keco_prefix": "직종 코드",
-    "seasonal": "계절 일자리",
-}
-TRAINING_FILTER_LABELS = {
-    "region": "지역",
-    "card_eligible": "내일배움카드 사용",
-    "max_self_pay": "자부담 상한",
-    "start_from": "개강일(부터)",
-    "start_to": "개강일(까지)",
-    "ncs_prefix": "NCS 분야",
-    "course_type_code": "과정 구분",
-}
+_F = TypeVar("_F", JobFilters, TrainingFilters)
+
+
+def relax(filters: _F, count: Callable[[_F], int]) -> list[dict[str, Any]]:
+    """For a search with no results: each set filter that may be loosened (its declaration says so), with how many
+    results the search would have without it (only those that would give some)."""
+    out = []
+    for name, label in relaxable(type(filters)).items():
+        if getattr(filters, name) is None:
+            continue
+        n = count(filters.model_copy(update={name: None}))
+        if n:
+            out.append({"filter": name, "label": label, "count": n})
+    return out
 
 
 @dataclass
@@ -64,13 +61,7 @@ def search_jobs(ctx: ToolContext, query: str, filters: JobFilters, k: int = 5) -
         "relax": [],
     }
     if not hits:
-        for name, label in JOB_FILTER_LABELS.items():
-            if getattr(filters, name) is None:
-                continue
-            looser = filters.model_copy(update={name: None})
-            n = len(ctx.kb.retriever.search_jobs(query, looser, today=ctx.today, k=20))
-            if n:
-                out["relax"].append({"filter": name, "label": label, "count": n})
+        out["relax"] = relax(filters, lambda f: len(ctx.kb.retriever.search_jobs(query, f, today=ctx.today, k=20)))
     return out
 
 
@@ -87,13 +78,7 @@ def lookup_training(ctx: ToolContext, query: str, filters: TrainingFilters, k: i
         "relax": [],
     }
     if not hits:
-        for name, label in TRAINING_FILTER_LABELS.items():
-            if getattr(filters, name) is None:
-                continue
-            looser = filters.model_copy(update={name: None})
-            n = len(ctx.kb.retriever.search_training(query, looser, k=20))
-            if n:
-                out["relax"].append({"filter": name, "label": label, "count": n})
+        out["relax"] = relax(filters, lambda f: len(ctx.kb.retriever.search_training(query, f, k=20)))
     return out
 
 
@@ -249,29 +234,11 @@ def search_policies(
 def langchain_tools(ctx: ToolContext) -> list[BaseTool]:
     """The same tools for a tool-calling LLM, bound to the shared context."""
 
-    def _jobs(
-        query: str,
-        region: str | None = None,
-        district: str | None = None,
-        min_monthly_pay: int | None = None,
-        employment_type: str | None = None,
-        max_weekly_hours: float | None = None,
-    ) -> dict[str, Any]:
-        """제주 채용정보 검색. region은 '제주시' 또는 '서귀포시', min_monthly_pay는 원 단위 월급."""
-        f = JobFilters.model_validate(
-            {"region": region, "district": district, "min_monthly_pay": min_monthly_pay,
-             "employment_type": employment_type, "max_weekly_hours": max_weekly_hours}
-        )
-        return search_jobs(ctx, query, f)
+    def _jobs(query: str, **filters: Any) -> dict[str, Any]:
+        return search_jobs(ctx, query, JobFilters.model_validate(filters))
 
-    def _training(
-        query: str, region: str | None = None, card_eligible: bool | None = None, max_self_pay: int | None = None
-    ) -> dict[str, Any]:
-        """제주 훈련과정(국민내일배움카드 등) 검색: 비용, 자부담, 개강일, 취업률."""
-        f = TrainingFilters.model_validate(
-            {"region": region, "card_eligible": card_eligible, "max_self_pay": max_self_pay}
-        )
-        return lookup_training(ctx, query, f)
+    def _training(query: str, **filters: Any) -> dict[str, Any]:
+        return lookup_training(ctx, query, TrainingFilters.model_validate(filters))
 
     def _eligibility(program: str, profile: dict[str, Any]) -> dict[str, Any]:
         return check_eligibility(ctx, program, Profile.model_validate(profile))
@@ -283,8 +250,14 @@ def langchain_tools(ctx: ToolContext) -> list[BaseTool]:
         return search_policies(ctx, query, year=year)
 
     return [
-        StructuredTool.from_function(_jobs, name="search_jobs"),
-        StructuredTool.from_function(_training, name="lookup_training"),
+        StructuredTool.from_function(
+            _jobs, name="search_jobs", description="제주 채용정보 검색.",
+            args_schema=tool_args_model(JobFilters, "search_jobs", "찾는 일(직종·업무·회사 등)"),
+        ),
+        StructuredTool.from_function(
+            _training, name="lookup_training", description="제주 훈련과정(국민내일배움카드 등) 검색: 비용, 자부담, 개강일, 취업률.",
+            args_schema=tool_args_model(TrainingFilters, "lookup_training", "배우려는 분야나 과정 이름"),
+        ),
         StructuredTool.from_function(_eligibility, name="check_eligibility"),
         StructuredTool.from_function(_policies, name="search_policies"),
     ]

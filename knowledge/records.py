@@ -15,9 +15,16 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from knowledge.schemas import JobPosting, PolicyChunk, PolicyFrontMatter, TrainingCourse
+from knowledge.fields import payload_values
+from knowledge.schemas import (
+    JobFilters,
+    JobPosting,
+    PolicyChunk,
+    PolicyFrontMatter,
+    TrainingCourse,
+    TrainingFilters,
+)
 
-OPEN_ENDED = 10_000_000  # close_ord of "채용시까지" postings: later than any real date ordinal
 AVG_LEN = {"policies": 120.0, "jobs": 60.0, "training": 50.0}
 FLAG_RE = re.compile(r"\[(UNVERIFIED|CONFLICT)\]")
 
@@ -28,12 +35,6 @@ DENSE_BODY_CHARS = 90  # of a posting's duties / a course's contents in the embe
 def content_hash(text: str, payload: dict[str, Any], dense_text: str | None = None) -> str:
     body = json.dumps({"t": text, "p": payload, "d": dense_text}, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
-
-
-def _prefixes(code: str | None) -> list[str]:
-    if not code:
-        return []
-    return [code[:i] for i in range(1, len(code) + 1)]
 
 
 def won(amount: int | None) -> str:
@@ -86,15 +87,8 @@ def _lead(text: str | None, limit: int) -> str:
 def job_payload(job: JobPosting) -> dict[str, Any]:
     return {
         "record": job.model_dump(mode="json"),
-        "region": job.region,
-        "district": job.district,
-        "employment_type": job.employment_type,
-        "keco_prefixes": _prefixes(job.keco_code),
+        **payload_values(JobFilters, job),  # the filterable fields, as declared on JobFilters
         "monthly_pay_min": job.monthly_pay_min,
-        "monthly_pay_max": job.monthly_pay_max,
-        "weekly_hours": job.weekly_hours,
-        "close_ord": job.close_date.toordinal() if job.close_date else OPEN_ENDED,
-        "seasonal": job.seasonal,
     }
 
 
@@ -127,12 +121,7 @@ def training_dense_text(course: TrainingCourse) -> str:
 def training_payload(course: TrainingCourse) -> dict[str, Any]:
     return {
         "record": course.model_dump(mode="json"),
-        "region": course.region,
-        "card_eligible": course.card_eligible,
-        "self_pay": course.self_pay,
-        "start_ord": course.start_date.toordinal(),
-        "ncs_prefixes": _prefixes(course.ncs_code),
-        "course_type_code": course.course_type_code,
+        **payload_values(TrainingFilters, course),  # the filterable fields, as declared on TrainingFilters
     }
 
 

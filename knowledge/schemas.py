@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
+
+from knowledge.fields import OPEN_ENDED, Filterable, ordinal, prefixes
 
 Confidence = Literal["law", "news", "secondary", "unverified", "conflict"]
 Audience = Literal["citizen", "counselor", "employer", "all"]
@@ -143,26 +145,49 @@ class Citation(BaseModel):
     confidence: Confidence | None = None
 
 
-class JobFilters(BaseModel):
-    """Hard filters for job search: every returned posting satisfies every set field."""
+City = Literal["제주시", "서귀포시"]
 
-    region: Literal["제주시", "서귀포시"] | None = None
-    district: str | None = None  # 읍·면·동 exact, e.g. "애월읍"
-    min_monthly_pay: int | None = None  # 원; compares with monthly_pay_max (the posting can pay at least this)
-    employment_type: EmploymentType | None = None
-    max_weekly_hours: float | None = None
-    keco_prefix: str | None = None  # e.g. "5" (미용·여행·숙박·음식…) or "5321"
-    open_only: bool = True  # close_date >= today or 채용시까지
-    seasonal: bool | None = None
+
+class JobFilters(BaseModel):
+    """Hard filters for job search: every returned posting satisfies every set field.
+
+    Each field declares once how it filters (:mod:`knowledge.fields`): label, payload key and index, condition,
+    and what the tool-calling LLM is told about it."""
+
+    region: Annotated[City | None, Filterable("지역", "region", "keyword", applies="truthy",
+                                              tool="'제주시' 또는 '서귀포시'")] = None
+    district: Annotated[str | None, Filterable("읍·면·동", "district", "keyword", applies="truthy",
+                                               tool="읍·면·동 이름, 예: '애월읍', '연동'")] = None
+    # 원; compares with monthly_pay_max (the posting can pay at least this)
+    min_monthly_pay: Annotated[int | None, Filterable("최소 월급", "monthly_pay_max", "integer", "gte",
+                                                      applies="truthy", tool="원 단위 월급 하한, 예: 2500000")] = None
+    employment_type: Annotated[EmploymentType | None, Filterable("고용형태", "employment_type", "keyword",
+                                                                 applies="truthy", tool="고용형태")] = None
+    max_weekly_hours: Annotated[float | None, Filterable("주당 근무시간", "weekly_hours", "float", "lte",
+                                                         applies="truthy", tool="주당 근무시간 상한")] = None
+    # e.g. "5" (미용·여행·숙박·음식…) or "5321"
+    keco_prefix: Annotated[str | None, Filterable("직종 코드", "keco_prefixes", "keyword", applies="truthy",
+                                                  value=lambda j: prefixes(j.keco_code))] = None
+    # close_date >= today or 채용시까지; never suggested for loosening
+    open_only: Annotated[bool, Filterable("모집 중", "close_ord", "integer", "from_today", applies="truthy",
+                                          relax=False, value=lambda j: ordinal(j.close_date, OPEN_ENDED))] = True
+    seasonal: Annotated[bool | None, Filterable("계절 일자리", "seasonal", "bool")] = None
 
 
 class TrainingFilters(BaseModel):
-    """Hard filters for training lookup."""
+    """Hard filters for training lookup (declared like :class:`JobFilters`)."""
 
-    region: Literal["제주시", "서귀포시"] | None = None
-    card_eligible: bool | None = None
-    max_self_pay: int | None = None
-    start_from: date | None = None
-    start_to: date | None = None
-    ncs_prefix: str | None = None
-    course_type_code: str | None = None
+    region: Annotated[City | None, Filterable("지역", "region", "keyword", applies="truthy",
+                                              tool="'제주시' 또는 '서귀포시'")] = None
+    card_eligible: Annotated[bool | None, Filterable("내일배움카드 사용", "card_eligible", "bool",
+                                                     tool="국민내일배움카드로 들을 수 있는 과정만(true)")] = None
+    max_self_pay: Annotated[int | None, Filterable("자부담 상한", "self_pay", "integer", "lte",
+                                                   tool="원 단위 자부담 상한")] = None
+    start_from: Annotated[date | None, Filterable("개강일(부터)", "start_ord", "integer", "gte",
+                                                  value=lambda c: ordinal(c.start_date))] = None
+    start_to: Annotated[date | None, Filterable("개강일(까지)", "start_ord", "integer", "lte",
+                                                value=lambda c: ordinal(c.start_date))] = None
+    ncs_prefix: Annotated[str | None, Filterable("NCS 분야", "ncs_prefixes", "keyword", applies="truthy",
+                                                 value=lambda c: prefixes(c.ncs_code))] = None
+    course_type_code: Annotated[str | None, Filterable("과정 구분", "course_type_code", "keyword",
+                                                       applies="truthy")] = None

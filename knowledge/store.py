@@ -19,10 +19,18 @@ This module imports no Qdrant library: the backends load on first use, which kee
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from knowledge.fields import Condition as Condition  # the filter vocabulary, re-exported for the backends
+from knowledge.fields import FieldType as FieldType
+from knowledge.fields import Filter as Filter
+from knowledge.fields import Match as Match
+from knowledge.fields import Range as Range
+from knowledge.fields import must as must
+from knowledge.fields import payload_indexes
+from knowledge.schemas import JobFilters, TrainingFilters
 from knowledge.sparse import SparseVec
 
 if TYPE_CHECKING:
@@ -34,30 +42,14 @@ DENSE = "dense"
 SPARSE = "sparse"
 ID_NAMESPACE = uuid.UUID("6f1c3d2e-8a7b-4c5d-9e0f-1a2b3c4d5e6f")
 SearchMode = Literal["hybrid", "sparse", "dense"]
-FieldType = Literal["keyword", "integer", "float", "bool"]
 RRF_K = 2  # the RRF constant of Qdrant and of qdrant-client's local mode (see rrf_fuse)
 
-# Payload fields with an index, per kind (the filterable fields).
+# Payload fields with an index, per kind (the filterable fields): jobs and training from their filter models' field
+# declarations (knowledge.fields); policies are filtered by program and doc_id (Retriever.search_policies).
 PAYLOAD_INDEXES: dict[Kind, dict[str, FieldType]] = {
     "policies": {"doc_id": "keyword", "program": "keyword", "audience": "keyword", "year": "integer"},
-    "jobs": {
-        "region": "keyword",
-        "district": "keyword",
-        "employment_type": "keyword",
-        "keco_prefixes": "keyword",
-        "monthly_pay_max": "integer",
-        "weekly_hours": "float",
-        "close_ord": "integer",
-        "seasonal": "bool",
-    },
-    "training": {
-        "region": "keyword",
-        "card_eligible": "bool",
-        "self_pay": "integer",
-        "start_ord": "integer",
-        "ncs_prefixes": "keyword",
-        "course_type_code": "keyword",
-    },
+    "jobs": payload_indexes(JobFilters),
+    "training": payload_indexes(TrainingFilters),
 }
 
 
@@ -87,40 +79,6 @@ class Hit:
     id: str
     score: float
     payload: dict[str, Any] = field(default_factory=dict)
-
-
-# ---- filters ---------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Match:
-    """The payload field equals ``value`` (for a list field: one of its items does)."""
-
-    key: str
-    value: str | int | bool
-
-
-@dataclass(frozen=True)
-class Range:
-    """The payload field lies in [gte, lte] (an open side is None)."""
-
-    key: str
-    gte: float | None = None
-    lte: float | None = None
-
-
-Condition = Match | Range
-
-
-@dataclass(frozen=True)
-class Filter:
-    """All conditions hold (the only filter shape the retrieval needs)."""
-
-    must: tuple[Condition, ...]
-
-
-def must(conditions: Iterable[Condition | None]) -> Filter | None:
-    """A filter of all given conditions, or None when there are none."""
-    conds = tuple(c for c in conditions if c is not None)
-    return Filter(must=conds) if conds else None
 
 
 def search_legs(dense: list[float] | None, sparse: SparseVec | None, mode: SearchMode) -> tuple[bool, bool]:
