@@ -10,12 +10,12 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 from functools import cache
 from pathlib import Path
-from typing import Literal, Self, TypeVar, get_args
+from typing import Any, Literal, Self, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graphs.profile import Profile, SeparationReason
-from knowledge.facts import InForce, load_yaml_model
+from knowledge.facts import InForce, load_yaml_model, minimum_wage
 from knowledge.schemas import Confidence
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -133,9 +133,20 @@ class ProgramRules(_Strict):
 
 
 class UnemploymentYear(_Strict):
-    min_wage_hourly: Figure
+    min_wage_hourly: Figure  # from knowledge/facts/minimum_wage.yaml, never written in the rule file
     base_daily_wage_cap: Figure
     daily_cap: Figure
+
+
+def minimum_wage_figure(year: int) -> Figure:
+    """The 최저임금 시간급 of ``year`` from the facts module, as a rule figure (the 하한액 is computed from it)."""
+    table = minimum_wage()
+    entry = table.years.get(year)
+    if entry is None:
+        raise ValueError(f"knowledge/facts/minimum_wage.yaml has no {year} (the 구직급여 하한액 of {year} needs it)")
+    return Figure(label="최저임금(시간급)", value=entry.hourly, unit="원", article=f"{table.article} — {entry.notice}",
+                  effective_from=entry.effective_from, effective_to=entry.effective_to, confidence=entry.confidence,
+                  source=entry.source, url=entry.url, note=entry.note)
 
 
 class BenefitDaysBand(_Strict):
@@ -204,6 +215,21 @@ class UnemploymentRules(ProgramRules):
     benefit_days: BenefitDaysTable
     waiting_period_days: Figure
     yearly: dict[int, UnemploymentYear] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _minimum_wage_from_facts(cls, data: Any) -> Any:
+        """Each year's 최저임금 comes from the facts module; a copy in the rule file is refused."""
+        if not isinstance(data, dict) or not isinstance(data.get("yearly"), dict):
+            return data
+        yearly = {}
+        for year, figures in data["yearly"].items():
+            if isinstance(figures, dict):
+                if "min_wage_hourly" in figures:
+                    raise ValueError(f"yearly.{year}.min_wage_hourly: 최저임금 lives in knowledge/facts/minimum_wage.yaml")
+                figures = {**figures, "min_wage_hourly": minimum_wage_figure(int(year))}
+            yearly[year] = figures
+        return {**data, "yearly": yearly}
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -36,15 +36,14 @@ from graphs.profile import SeparationReason
 from knowledge import facts
 from knowledge.schemas import EmploymentType
 
-HOURS_PER_MONTH = 209
-WORKDAYS_PER_MONTH = 21.75
+HOURS_PER_MONTH = facts.pay_conversion().full_time_monthly_hours.value  # 209 (knowledge/facts/pay_conversion.yaml)
+WORKDAYS_PER_MONTH = facts.pay_conversion().workdays_per_month.value  # 21.75
 DAYS_PER_YEAR = 365
 DAYS_PER_MONTH = 30
 
 def minimum_wage(year: int) -> int:
     """최저임금 시간급 of ``year`` from the facts table; a later, unpublished year uses the latest known figure."""
-    table = facts.minimum_wage()
-    return table.years[table.year_for(year)].hourly
+    return facts.minimum_wage().entry_for(year).hourly
 
 
 def _before(text: str, start: int, width: int) -> str:

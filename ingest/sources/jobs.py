@@ -75,9 +75,10 @@ from .regions import parse_jeju_region
 SOURCE = "work24-jobs"
 DETAIL_URL = "https://www.work24.go.kr/wk/a/b/1200/retriveDtlEmpSrchList.do?wantedAuthNo={id}"
 
-FULL_TIME_MONTHLY_HOURS = 209  # (40 h + 주휴 8 h) × 365 / 7 / 12, rounded as in the 고시
-WEEKS_PER_MONTH = 4.345
-WORKDAYS_PER_MONTH = 21.75  # 주5일
+_PAY = facts.pay_conversion()  # knowledge/facts/pay_conversion.yaml
+FULL_TIME_MONTHLY_HOURS = _PAY.full_time_monthly_hours.value  # 209: (40 h + 주휴 8 h) × 365 / 7 / 12, rounded
+WEEKS_PER_MONTH = _PAY.weeks_per_month.value  # 4.345
+WORKDAYS_PER_MONTH = _PAY.workdays_per_month.value  # 21.75 (주5일)
 ABSURD_MONTHLY_PAY = 50_000_000
 
 EMP_TP_CODES: dict[str, EmploymentType] = {
@@ -110,7 +111,7 @@ def minimum_wage_for(year: int) -> int | None:
     table = facts.minimum_wage()
     if year < min(table.years):
         return None
-    return table.years[table.year_for(year)].hourly
+    return table.entry_for(year).hourly
 
 
 def is_full_time(weekly_hours: float | None) -> bool:

@@ -4,13 +4,14 @@ Every entry carries where it comes from (``source``, ``url``, ``notice``/``artic
 (``effective_from``/``effective_to``) and a confidence tag (:data:`knowledge.schemas.Confidence`). ``load_facts(name)``
 validates ``<name>.yaml`` against its model and caches it; a broken file raises :class:`FactsFileError` naming the
 file and the key. Typed accessors (:func:`median_income`, :func:`military_service`, :func:`minimum_wage`,
-:func:`jeju_districts`) return the concrete models.
+:func:`jeju_districts`, :func:`pay_conversion`) return the concrete models.
 
 This package imports none of ``app``, ``graphs`` or ``ingest``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -57,6 +58,13 @@ class SourcedFact(InForce):
     source: str = Field(min_length=1)
     url: str | None = None
     note: str | None = None  # Korean caveat to show whenever the entry is used
+
+
+def nearest_year(years: Iterable[int], year: int) -> int:
+    """``year`` when ``years`` has it, else the latest earlier one (or the earliest): the rule every by-year table
+    follows for a year not published yet."""
+    known = sorted(years)
+    return year if year in known else max((y for y in known if y < year), default=known[0])
 
 
 class FactTable(_Strict):
@@ -119,10 +127,7 @@ class MedianIncomeTable(FactTable):
 
     def year_for(self, year: int) -> int:
         """``year`` when the table has it, else the latest earlier year (or the earliest)."""
-        if year in self.years:
-            return year
-        earlier = [y for y in self.years if y < year]
-        return max(earlier) if earlier else min(self.years)
+        return nearest_year(self.years, year)
 
     def monthly(self, year: int, household_size: int) -> int | None:
         """The table value for exactly this year and household size (``None`` when not in the table)."""
@@ -195,12 +200,41 @@ class MinimumWageTable(FactTable):
 
     def year_for(self, year: int) -> int:
         """``year`` when the table has it, else the latest earlier year (or the earliest)."""
-        return year if year in self.years else max((y for y in self.years if y < year), default=min(self.years))
+        return nearest_year(self.years, year)
+
+    def entry_for(self, year: int) -> MinimumWageYear:
+        """The entry of ``year``, else of the latest earlier year (or the earliest): see :meth:`year_for`."""
+        return self.years[self.year_for(year)]
 
     def hourly(self, year: int) -> int | None:
         """The 시간급 of exactly ``year`` (``None`` when the table does not have it)."""
         entry = self.years.get(year)
         return None if entry is None else entry.hourly
+
+
+# --------------------------------------------------------------------------------------- 임금 월 환산 기준
+
+
+class Conversion(SourcedFact):
+    value: float = Field(gt=0)
+    formula: str = Field(min_length=1)  # how the figure is reached (Korean)
+
+
+class WholeConversion(Conversion):
+    value: int = Field(gt=0)  # a whole number of hours (209), so 원 × hours stays a whole 원
+
+
+class PayConversionTable(FactTable):
+    name: Literal["pay_conversion"]
+    full_time_monthly_hours: WholeConversion  # 209: 시급 → 월급 of a full-time job (주휴 included)
+    weeks_per_month: Conversion  # 4.345: 주 → 월 without 주휴
+    workdays_per_month: Conversion  # 21.75: 일급 → 월급 (주5일)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if round((40 + 8) * self.weeks_per_month.value) != self.full_time_monthly_hours.value:
+            raise ValueError("full_time_monthly_hours is not (40 + 8 h) × weeks_per_month, rounded")
+        return self
 
 
 # --------------------------------------------------------------------------------------- 제주 읍·면·동 대표 지점
@@ -254,6 +288,7 @@ FACT_MODELS: dict[str, type[FactTable]] = {
     "military_service": MilitaryServiceTable,
     "minimum_wage": MinimumWageTable,
     "jeju_districts": JejuDistrictsTable,
+    "pay_conversion": PayConversionTable,
 }
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -321,6 +356,11 @@ def minimum_wage() -> MinimumWageTable:
     return _typed("minimum_wage", MinimumWageTable)
 
 
+def pay_conversion() -> PayConversionTable:
+    """The monthly-pay conversion constants (209시간, 4.345주, 21.75일)."""
+    return _typed("pay_conversion", PayConversionTable)
+
+
 def jeju_districts() -> JejuDistrictsTable:
     """The 43 Jeju 읍·면·동 with an approximate point each (commute distances)."""
     return _typed("jeju_districts", JejuDistrictsTable)
@@ -347,6 +387,9 @@ __all__ = [
     "MilitaryServiceTable",
     "MinimumWageTable",
     "MinimumWageYear",
+    "PayConversionTable",
+    "Conversion",
+    "WholeConversion",
     "SourcedFact",
     "load_facts",
     "load_facts_file",
@@ -355,5 +398,7 @@ __all__ = [
     "median_income",
     "military_service",
     "minimum_wage",
+    "nearest_year",
+    "pay_conversion",
     "validate_all_facts",
 ]

@@ -20,6 +20,8 @@ from knowledge.facts import (
     load_facts_file,
     median_income,
     military_service,
+    minimum_wage,
+    pay_conversion,
     validate_all_facts,
 )
 
@@ -41,7 +43,8 @@ def _write(tmp_path: Path, name: str, data: Any) -> Path:
 
 
 def test_every_table_loads_and_is_typed() -> None:
-    assert validate_all_facts() == ["median_income", "military_service", "minimum_wage", "jeju_districts"]
+    assert validate_all_facts() == ["median_income", "military_service", "minimum_wage", "jeju_districts",
+                                    "pay_conversion"]
     assert isinstance(load_facts("median_income"), MedianIncomeTable)
     assert isinstance(load_facts("military_service"), MilitaryServiceTable)
     assert {p.stem for p in FACTS_DIR.glob("*.yaml")} == set(FACT_MODELS)
@@ -123,3 +126,13 @@ def test_facts_package_imports_no_upper_layer() -> None:
         modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not {m.split(".")[0] for m in modules} & {"app", "graphs", "ingest"}, path.name
+
+
+def test_pay_conversion_constants_are_the_minimum_wage_month() -> None:
+    """policy-facts §6.4: 월 환산(209h) — 2026 10,320원 × 209 = 2,156,880원; 365 ÷ 7 ÷ 12 = 4.345주."""
+    table = pay_conversion()
+    assert table.full_time_monthly_hours.value == 209
+    assert minimum_wage().years[2026].hourly * table.full_time_monthly_hours.value == 2_156_880
+    assert round(365 / 7 / 12, 3) == table.weeks_per_month.value
+    assert table.workdays_per_month.value == 21.75
+    assert minimum_wage().entry_for(2027).hourly == 10_320  # 2027 not verified: the latest known year

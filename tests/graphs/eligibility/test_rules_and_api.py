@@ -125,6 +125,22 @@ def test_inconsistent_cap_is_rejected(tmp_path: Path) -> None:
         load_rule_file(_write(tmp_path, data), UnemploymentRules)
 
 
+def test_minimum_wage_comes_from_the_facts_module(tmp_path: Path) -> None:
+    """하한액's 최저임금 is read from knowledge/facts (policy-facts §6.4: 2024 9,860원, 2025 10,030원, 2026 10,320원);
+    a copy in the rule file is refused, and a rule year the facts table lacks is named."""
+    fig = load_rule_file(RULES_DIR / "unemployment_benefit.yaml", UnemploymentRules).yearly
+    assert {y: f.min_wage_hourly.value for y, f in fig.items()} == {2024: 9860, 2025: 10030, 2026: 10320}
+    assert fig[2026].min_wage_hourly.effective_from == date(2026, 1, 1)
+    data = _raw("unemployment_benefit")
+    data["yearly"][2026]["min_wage_hourly"] = {"label": "최저임금", "value": 10320}
+    with pytest.raises(RuleFileError, match=r"min_wage_hourly: 최저임금 lives in knowledge/facts"):
+        load_rule_file(_write(tmp_path, data), UnemploymentRules)
+    data = _raw("unemployment_benefit")
+    data["yearly"][2023] = data["yearly"][2024]
+    with pytest.raises(RuleFileError, match="no 2023"):
+        load_rule_file(_write(tmp_path, data), UnemploymentRules)
+
+
 def test_benefit_day_bands_must_ascend(tmp_path: Path) -> None:
     data = _raw("unemployment_benefit")
     bands = data["benefit_days"]["bands"]
