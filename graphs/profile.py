@@ -2,6 +2,11 @@
 
 Every field is optional: the NLU fills what the user said, the eligibility rules ask for what is missing.
 Amounts are in 원, periods in days unless the name says otherwise.
+
+Two models, one person: :class:`Profile` holds the facts the eligibility rules read (age, 병역, 장애, 고용보험 이력,
+household); :class:`SeekerProfile` holds what job matching and training read (희망 직종, 경력, 자격증, 학력, 거주지와
+통근, 희망 임금, 고용형태, 근무시간·요일, skills). A field lives in one of them only; the thread keeps both
+(``AgentState.profile`` and ``AgentState.seeker``) and the profile panel shows both.
 """
 
 from __future__ import annotations
@@ -9,7 +14,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from knowledge.schemas import EmploymentType
 
 SeparationReason = Literal[
     "recommended_resignation",  # 권고사직 (경영상 이유 등)
@@ -94,3 +101,106 @@ class Profile(BaseModel):
     def merged(self, other: Profile) -> Profile:
         """A copy with every field that ``other`` sets overriding this one."""
         return self.model_copy(update=other.model_dump(exclude_none=True))
+
+
+# ---------------------------------------------------------------------------------------------------- job seeker
+Education = Literal["학력무관", "중졸이하", "고졸", "대졸(2~3년)", "대졸(4년)", "대학원"]
+
+
+class Experience(BaseModel):
+    """Years worked in one occupation, as the person says it ("회계 사무 12년")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    occupation: str = Field(min_length=1, max_length=40)  # free text; resolved to codes through the synonym table
+    years: float = Field(ge=0, le=60)
+    code: str | None = Field(default=None, pattern=r"^\d{6}$")  # a known KECO-based 6-digit code, when set
+
+
+class SeekerProfile(BaseModel):
+    """What matching and training need to know about a job seeker. Every field is optional; a missing one is not
+    scored. Age, region and the eligibility facts live in :class:`Profile` (``age`` here is only a copy made by
+    ``graphs.seeker.seeker_profile`` for context; it is never scored, 고령자고용법 제4조의4)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    desired_occupation: str | None = Field(default=None, max_length=60)  # 희망 직종, free text ("회계 사무", "요양")
+    desired_codes: list[str] = Field(default_factory=list)  # explicit codes (override the free text)
+    experience: list[Experience] = Field(default_factory=list)
+    certificates: list[str] = Field(default_factory=list)  # 자격증·면허·이수증, as said ("전산회계1급", "1종 보통")
+    skills: list[str] = Field(default_factory=list)  # 외국어·도구 ("중국어", "Python", "React")
+    education: Education | None = None
+    district: str | None = None  # 거주지 읍·면·동 or an alias ("연동", "함덕")
+    commute_km: float | None = Field(default=None, gt=0, le=120)  # acceptable straight-line distance
+    commute_minutes: int | None = Field(default=None, gt=0, le=180)  # acceptable one-way commute time
+    desired_monthly_wage: int | None = Field(default=None, ge=0)  # 희망 임금, 원/월 (세전)
+    employment_types: list[EmploymentType] = Field(default_factory=list)  # acceptable 고용형태 (empty = any)
+    weekends_off: bool = False  # 주말 휴무 필요
+    no_night: bool = False  # 야간 근무 불가 (22시~06시)
+    max_weekly_hours: float | None = Field(default=None, gt=0, le=68)
+    min_weekly_hours: float | None = Field(default=None, ge=0, le=68)
+    seasonal_ok: bool = True  # 계절·단기 일자리도 괜찮음
+    age: int | None = Field(default=None, ge=14, le=100)  # never scored (고령자고용법 제4조의4); context only
+
+    @field_validator("desired_codes")
+    @classmethod
+    def _six_digits(cls, codes: list[str]) -> list[str]:
+        for code in codes:
+            if not (len(code) == 6 and code.isdigit()):
+                raise ValueError(f"occupation codes have 6 digits: {code!r}")
+        return codes
+
+
+# ---------------------------------------------------------------------------------------------------- labels
+# What a counselor (or the citizen) reads in the profile panel and the CLI, in this order.
+SEEKER_LABELS: dict[str, str] = {
+    "desired_occupation": "희망 직종", "experience": "경력", "certificates": "자격증", "education": "학력",
+    "district": "거주지 (읍·면·동)", "commute_minutes": "통근 시간 (분 이내)", "commute_km": "통근 거리 (km 이내)",
+    "desired_monthly_wage": "희망 임금 (월)", "employment_types": "고용형태", "weekends_off": "주말 휴무",
+    "no_night": "야간 근무 불가", "max_weekly_hours": "주 근무시간 상한", "min_weekly_hours": "주 근무시간 하한",
+    "seasonal_ok": "계절·단기 일자리", "skills": "외국어·도구", "desired_codes": "희망 직종 코드",
+}
+# The eligibility facts shown next to them (the person's; employer-side fields are not the seeker's profile).
+PROFILE_LABELS: dict[str, str] = {
+    "age": "나이", "region": "거주 지역", "military_service_months": "병역 (개월)", "disabled": "장애",
+    "severe_disability": "중증 장애", "insured_period_days": "고용보험 피보험기간 (일)",
+    "unit_period_days": "피보험 단위기간 (일)", "separation_reason": "이직 사유", "separation_date": "이직일",
+    "monthly_wage": "이직 전 월 임금", "employed": "현재 재직", "weekly_hours": "현재 주 근무시간",
+    "household_size": "가구원 수", "household_income_pct": "가구 소득 (기준중위소득 %)",
+    "household_income_monthly": "가구 월 소득", "household_assets": "가구 재산",
+    "livelihood_benefit_recipient": "생계급여 수급", "receiving_unemployment_benefit": "구직급여 수급 중",
+}
+# Shown to staff only: internal codes, not something a citizen states or needs.
+STAFF_ONLY: frozenset[str] = frozenset({"desired_codes"})
+SEPARATION_LABELS: dict[str, str] = {
+    "recommended_resignation": "권고사직", "contract_end": "계약기간 만료", "dismissal": "해고",
+    "dismissal_misconduct": "징계해고", "business_closure": "폐업·도산", "retirement_age": "정년퇴직",
+    "voluntary": "자진퇴사", "voluntary_justified": "정당한 사유의 자진퇴사", "other": "기타",
+}
+_MONEY = frozenset({"desired_monthly_wage", "monthly_wage", "household_income_monthly", "household_assets"})
+_BOOL_WORDS: dict[str, tuple[str, str]] = {
+    "weekends_off": ("필요", "주말 근무 가능"), "no_night": ("예", "야간 가능"), "seasonal_ok": ("괜찮음", "원하지 않음"),
+}
+
+
+def shown_value(name: str, value: object) -> str:
+    """One field's value in plain Korean ("월 250만원", "회계 사무 12년", "필요")."""
+    if isinstance(value, bool):
+        yes, no = _BOOL_WORDS.get(name, ("예", "아니요"))
+        return yes if value else no
+    if name in _MONEY and isinstance(value, int | float):
+        return f"{value / 10_000:,.0f}만원" + (" 이상" if name == "desired_monthly_wage" else "")
+    if name == "separation_reason" and isinstance(value, str):
+        return SEPARATION_LABELS.get(value, value)
+    if isinstance(value, list):
+        parts = [f"{e['occupation']} {e['years']:g}년" if isinstance(e, dict) else str(e) for e in value]
+        return ", ".join(parts)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def seeker_summary(seeker: SeekerProfile) -> str:
+    """The filled seeker fields on one line ("경력: 회계 사무 12년 · 자격증: 전산회계 1급 · …")."""
+    data = seeker.model_dump(mode="json", exclude_defaults=True, exclude={"age"} | STAFF_ONLY)
+    return " · ".join(f"{SEEKER_LABELS[k]}: {shown_value(k, data[k])}" for k in SEEKER_LABELS if k in data)

@@ -506,14 +506,20 @@ _EMPLOYMENT: tuple[tuple[EmploymentType, re.Pattern[str]], ...] = (
 _EMP_NEGATED = re.compile(r"^\s*(?:은|는|이|가|도)?\s*(?:말고|빼고|아닌|아니고|아니라|싫|제외|말구|안\s*돼|안돼|별로)")
 
 
-def extract_employment_type(s: Scratch) -> EmploymentType | None:
+def employment_types(text: str) -> list[EmploymentType]:
+    """Every 고용형태 the text asks for, in table order ("정규직이나 계약직" → both; "계약직 말고" → none)."""
     kinds: list[EmploymentType] = []
     for kind, pattern in _EMPLOYMENT:
-        for m in pattern.finditer(s.text):
-            if _EMP_NEGATED.match(_after(s.text, m.end(), 8)):
+        for m in pattern.finditer(text):
+            if _EMP_NEGATED.match(_after(text, m.end(), 8)):
                 continue
             if kind not in kinds:
                 kinds.append(kind)
+    return kinds
+
+
+def extract_employment_type(s: Scratch) -> EmploymentType | None:
+    kinds = employment_types(s.text)
     return kinds[0] if len(kinds) == 1 else None
 
 

@@ -3,14 +3,13 @@ score with the reasons and what does not fit, for the seeker the thread knows.""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from graphs.blocks import Block, CapabilityAnswer, Cell, MarkdownBlock, NoticeBlock, TableBlock
 from graphs.capabilities.job_matching.evaluate import GOLD_PATH
 from graphs.capabilities.job_matching.evaluate import evaluate as evaluate_matching
-from graphs.capabilities.job_matching.models import Experience, MatchReport, SeekerProfile
-from graphs.capabilities.job_matching.scorer import held_certificates, match_jobs
+from graphs.capabilities.job_matching.models import MatchReport, SeekerProfile
+from graphs.capabilities.job_matching.scorer import match_jobs
 from graphs.capabilities.registry import (
     Capability,
     CapabilityEval,
@@ -20,56 +19,33 @@ from graphs.capabilities.registry import (
     FollowUp,
     register,
 )
+from graphs.nlu.seeker import MATCH_REQUEST, UNKNOWN_OCCUPATION
+from graphs.profile import seeker_summary
+from graphs.seeker import seeker_profile
 
 if TYPE_CHECKING:
     from graphs.nlu.models import Understanding
 
-# A counselor asking for a scored match ("매칭", "적합도", "추천 이유", "점수 순으로"); a plain "이분께 맞는 일자리" stays
-# the job search it always was.
-_MATCH = re.compile(r"매칭|적합도|추천\s*(?:이유|순위)|점수\s*(?:순|매겨|높은)|인재\s*추천")
-# Search words of the request that name no occupation ("요양보호사 매칭" → "요양보호사").
-_NOT_OCCUPATION = frozenset({"매칭", "적합도", "이유", "추천", "순위", "점수", "인재", "구직자", "거주", "일자리", "공고"})
-CITIES = frozenset({"제주시", "서귀포시", "제주특별자치도", "제주도", "제주"})
-# "회계 사무 12년", "요양 경력 3년", "경력 5년": years worked, with the words just before them when they name the job.
-_YEARS = re.compile(r"(?:(?P<what>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+)?)\s*)?(?:경력\s*)?(?P<n>\d{1,2})\s*년\s*(?:차|경력|근무|일했)?")
-_NOT_A_JOB = frozenset({"경력", "근무", "고용보험", "나이", "올해", "작년", "내년"})
 TOP = 5
 
 
 def claims(text: str, u: Understanding) -> bool:
-    return bool(_MATCH.search(text))
+    """A counselor asking for a scored match ("매칭", "적합도", "추천 이유", "점수 순으로"); a plain "이분께 맞는
+    일자리" stays the job search it always was."""
+    return bool(MATCH_REQUEST.search(text))
 
 
-def seeker_profile(request: CapabilityRequest) -> SeekerProfile:
-    """What the thread and this message say about the seeker, as matching reads it (a missing field is not scored)."""
-    u = request.understanding
-    filters: dict[str, Any] = u.get("job_filters") or {}
-    region = request.profile.get("region")
-    district = filters.get("district") or (region if region and region not in CITIES else None)
-    said = " ".join(w for w in str(u.get("query") or "").split() if w not in _NOT_OCCUPATION)
-    occupation = said or u.get("occupation") or request.seeker.get("occupation")
-    return SeekerProfile(
-        desired_occupation=occupation or None,
-        certificates=sorted(held_certificates([request.text])),
-        experience=_experience(request.text, occupation),
-        district=district,
-        desired_monthly_wage=filters.get("min_monthly_pay"),
-        employment_types=[filters["employment_type"]] if filters.get("employment_type") else [],
-        max_weekly_hours=filters.get("max_weekly_hours"),
-        age=request.profile.get("age"),
-    )
-
-
-def _experience(text: str, occupation: str | None) -> list[Experience]:
-    """Years of experience the message states; a bare "경력 N년" counts for the desired occupation."""
-    found: list[Experience] = []
-    for m in _YEARS.finditer(text):
-        what = (m.group("what") or "").strip()
-        words = [w for w in what.split() if w not in _NOT_A_JOB and not w.endswith(("세", "살"))]
-        job = " ".join(words) or occupation
-        if job and ("경력" in m.group(0) or words):
-            found.append(Experience(occupation=job, years=float(m.group("n"))))
-    return found
+def matching_profile(seeker: SeekerProfile) -> tuple[SeekerProfile, str | None]:
+    """The profile matched on, and a note when the wish was not said and the longest 경력 stands in for it."""
+    if seeker.desired_occupation or seeker.desired_codes:
+        return seeker, None
+    known = [e for e in seeker.experience if e.occupation != UNKNOWN_OCCUPATION]
+    if not known:
+        return seeker, None
+    main = max(known, key=lambda e: e.years)
+    note = (f"희망 직종을 듣지 못해 경력 직종({main.occupation} {main.years:g}년)으로 찾았습니다 — 다른 직종을 원하면 "
+            f"'희망 직종은 …'이라고 알려 주세요.")
+    return seeker.model_copy(update={"desired_occupation": main.occupation}), note
 
 
 def blocks_of(report: MatchReport) -> list[Block]:
@@ -80,6 +56,9 @@ def blocks_of(report: MatchReport) -> list[Block]:
     occ = ", ".join(report.occupation_names) or "알 수 없음"
     blocks.append(MarkdownBlock(text=f"**일자리 매칭** — 희망 직종: {occ} · 거주지: {report.home_district or '미입력'} · "
                                      f"후보 {report.candidates}건 중 상위 {min(TOP, len(report.matches))}건"))
+    said = seeker_summary(report.profile)
+    if said:
+        blocks.append(MarkdownBlock(text=f"매칭에 쓴 조건 — {said}"))
     if report.matches:
         rows: list[list[Cell]] = [[i, m.title, m.company, f"{m.region} {m.district or ''}".strip(), f"{m.score:.0f}",
                  " / ".join(m.reasons), " / ".join(m.misfits[:2]) or "-", m.pay or "-", m.close_date or "채용시까지"]
@@ -93,9 +72,20 @@ def blocks_of(report: MatchReport) -> list[Block]:
     return blocks
 
 
+def remembered(report: MatchReport) -> dict[str, Any]:
+    """The memory contract of job_matching (notes/HELPERS.md): the top 5 with their reasons and misfits."""
+    return {"matches": [{"id": m.job_id, "title": m.title, "company": m.company, "region": m.region,
+                         "district": m.district, "score": m.score, "reasons": list(m.reasons),
+                         "misfits": list(m.misfits), "pay": m.pay, "close_date": m.close_date}
+                        for m in report.matches[:TOP]]}
+
+
 def run(request: CapabilityRequest) -> CapabilityAnswer:
-    report = match_jobs(seeker_profile(request), retriever=request.kb.retriever, today=request.today, k=TOP)
-    return CapabilityAnswer(blocks=blocks_of(report))
+    profile, note = matching_profile(seeker_profile(request))
+    report = match_jobs(profile, retriever=request.kb.retriever, today=request.today, k=TOP)
+    if note:
+        report.notes.insert(0, note)
+    return CapabilityAnswer(blocks=blocks_of(report), remember=remembered(report))
 
 
 def evaluate(ctx: EvalContext) -> CapabilityEval:

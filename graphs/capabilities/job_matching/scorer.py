@@ -364,12 +364,22 @@ def _education(job: JobPosting, c: _Ctx) -> _F | None:
     return _F(0.0, None, f"학력 {job.education} 이상 요구", gate=True)
 
 
+def commute_limit_km(profile: SeekerProfile, tables: Tables) -> float:
+    """The acceptable straight-line distance: as said in km, else a commute time × the table's km per minute,
+    else the default."""
+    if profile.commute_km:
+        return profile.commute_km
+    if profile.commute_minutes:
+        return profile.commute_minutes * float(tables.params["commute_km_per_minute"])
+    return float(tables.params["default_commute_km"])
+
+
 def _commute(job: JobPosting, c: _Ctx, dist: float | None) -> _F | None:
     if c.home is None:
         return None
     if dist is None:
         return _F(0.5, None, "근무지 읍·면·동을 알 수 없음")
-    limit = c.profile.commute_km or float(c.tables.params["default_commute_km"])
+    limit = commute_limit_km(c.profile, c.tables)
     near = float(c.tables.params["near_km"])
     where = job.district or job.region
     if job.district == c.home:
@@ -538,8 +548,7 @@ def _hard_filter(job: JobPosting, c: _Ctx, today: date) -> tuple[str | None, flo
         islands = c.tables.params["islands"]
         if job.district != c.home and (job.district in islands or c.home in islands):
             return "island", dist
-        limit = c.profile.commute_km or float(c.tables.params["default_commute_km"])
-        if dist > limit:
+        if dist > commute_limit_km(c.profile, c.tables):
             return "commute", dist
     return None, dist
 
