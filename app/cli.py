@@ -190,6 +190,35 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_profile(args: argparse.Namespace) -> int:
+    """``goyong profile --thread T [--set 희망직종=요양보호사 …] [--json]``: the thread's person profile, edited."""
+    from app.profile_panel import ProfileInputError, edits_from_assignments, profile_markdown
+    from graphs.service import Assistant, ProfileEditError
+
+    try:
+        seeker, person = edits_from_assignments(args.set or [])
+    except ProfileInputError as exc:
+        console.print(f"[red]오류:[/red] {exc}")
+        return 2
+    kb = _kb()
+    try:
+        assistant = Assistant(kb)
+        if seeker or person:
+            view = assistant.update_profile(args.thread, args.role, seeker=seeker, profile=person)
+        else:
+            view = assistant.profile(args.thread, args.role)
+    except ProfileEditError as exc:
+        console.print(f"[red]오류:[/red] {exc}")
+        return 2
+    finally:
+        kb.close()
+    if args.json:
+        _json(view)
+    else:
+        out.print(profile_markdown(view, args.role))
+    return 0
+
+
 def cmd_eligibility(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
@@ -295,6 +324,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--thread", default=None, help="대화 ID: 같은 ID로 이어서 물으면 앞의 내용을 기억합니다")
     ask.add_argument("--json", action="store_true")
     ask.set_defaults(func=cmd_ask)
+
+    pf = sub.add_parser("profile", help="대화(thread)의 구직자 프로필을 보여 주고 고칩니다")
+    pf.add_argument("--thread", required=True, help="goyong ask --thread 에 쓴 대화 ID")
+    pf.add_argument("--set", nargs="*", metavar="항목=값", help="고칠 항목 (예: 희망직종=요양보호사 경력='회계 사무 12년' "
+                    "자격증='전산회계 1급, 컴활 2급' 주말휴무=예 희망임금=250 거주지=연동; 값을 비우면 지움)")
+    pf.add_argument("--role", choices=["citizen", "counselor"], default="counselor")
+    pf.add_argument("--json", action="store_true")
+    pf.set_defaults(func=cmd_profile)
 
     el = sub.add_parser("eligibility", help="프로필 JSON으로 수급 요건·금액을 계산합니다")
     el.add_argument("program", help="unemployment_benefit | early_reemployment | national_employment_support | "
