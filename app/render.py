@@ -1,7 +1,9 @@
 """How one assistant turn looks in the chat: Markdown text, source panels, follow-up buttons, tool steps.
 
 Pure functions over ``AnswerResult`` (no Chainlit import), so they are unit-tested directly. Every figure
-shown is copied from the result's fields; nothing is computed here except formatting.
+shown is copied from the result's fields; nothing is computed here except formatting. Nothing here knows a route:
+an answer's typed blocks are rendered by kind, and a capability's own view and buttons come from its registry hooks
+(``Capability.render``, ``Capability.actions`` / ``follow_ups``).
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.auth import AppRole, is_admin, is_staff
-from graphs.answer import AnswerResult, CitationOut, CourseCard, JobCard, Role, ToolCallOut
+from graphs.answer import AnswerResult, CitationOut, ToolCallOut
 from graphs.blocks import (
     Block,
     ChartBlock,
     FileBlock,
-    cell,
     file_line,
     finding_lines,
     markdown_text,
@@ -27,7 +28,8 @@ from graphs.blocks import (
     table_markdown,
 )
 from graphs.capabilities import registry
-from graphs.compose import eligibility_details, warning_lines
+from graphs.capabilities.registry import FollowUp
+from graphs.compose import safe_url
 
 CONFIDENCE = {
     "law": "법령",
@@ -44,10 +46,7 @@ TOOL_LABELS = {
 }
 SEARCHING = "찾는 중…"
 DISCLAIMER_SHORT = "※ 이 안내는 참고용이며 공식 결정이 아닙니다. 정확한 내용은 고용24(work24.go.kr) 또는 ☎1350에서 확인하세요."
-REFINE_PROMPT = (
-    "어떤 조건으로 다시 찾을까요? 예: \"서귀포시만\", \"애월읍\", \"월 250만원 이상\", \"시간제만\", \"정규직\".\n"
-    "바꿀 조건만 말씀하시면 앞의 검색어는 그대로 두고 다시 찾아 드려요."
-)
+REFINE_PROMPT = "어떤 조건으로 다시 찾을까요? 바꿀 조건만 말씀하시면 앞의 검색어는 그대로 두고 다시 찾아 드려요."
 MAX_STEP_CHARS = 6000
 DETAILS_SHOW = "📋 자세히 보기"
 DETAILS_HIDE = "📋 자세히 접기"
@@ -96,65 +95,6 @@ class Rendered:
     details: str = ""
     charts: list[ChartView] = field(default_factory=list)
     files: list[FileBlock] = field(default_factory=list)  # documents attached for download (cl.File)
-
-
-# ---- small formatting helpers ----------------------------------------------------------------------------------
-def safe_url(url: str | None) -> str | None:
-    if url and re.match(r"^https?://[^\s<>\"')]+$", url):
-        return url
-    return None
-
-
-def link(url: str | None, label: str = "보기") -> str:
-    u = safe_url(url)
-    return f"[{label}]({u})" if u else "-"
-
-
-def won(v: int | None) -> str:
-    return f"{v:,}원" if v is not None else "-"
-
-
-def job_pay(job: JobCard) -> str:
-    kind = job.wage_type or ""
-    if job.wage_min is None:
-        return kind or "협의"
-    pay = f"{kind} {job.wage_min:,}원".strip()
-    if job.wage_max and job.wage_max != job.wage_min:
-        pay += f"~{job.wage_max:,}원"
-    return pay
-
-
-# ---- structured sections -------------------------------------------------------------------------------------
-def jobs_table(jobs: list[JobCard], role: AppRole) -> str:
-    staff = is_staff(role)
-    head = ["#", "공고", "회사", "지역", "급여", "형태", "마감"] + (["구인인증번호", "월 환산(최대)"] if staff else []) + ["링크"]
-    rows = ["| " + " | ".join(head) + " |", "|---:|" + "|".join("---" for _ in head[1:]) + "|"]
-    for i, j in enumerate(jobs, 1):
-        where = f"{j.region} {j.district or ''}".strip()
-        close = j.close_date.isoformat() if j.close_date else "채용시까지"
-        cells = [str(i), f"**{cell(j.title)}**", cell(j.company), cell(where), cell(job_pay(j)), cell(j.employment_type),
-                 cell(close)]
-        if staff:
-            cells += [cell(j.id), cell(won(j.monthly_pay_max))]
-        cells.append(link(j.url, "고용24"))
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
-
-
-def training_table(courses: list[CourseCard], role: AppRole) -> str:
-    staff = is_staff(role)
-    head = ["#", "과정", "기관", "지역", "개강", "훈련비", "자부담(추정)", "카드", "취업률"] + (["과정ID"] if staff else []) + ["링크"]
-    rows = ["| " + " | ".join(head) + " |", "|---:|" + "|".join("---" for _ in head[1:]) + "|"]
-    for i, c in enumerate(courses, 1):
-        period = c.start_date.isoformat() + (f" ~ {c.end_date.isoformat()}" if c.end_date and staff else "")
-        rate = f"{c.employment_rate:g}%" if c.employment_rate is not None else "미공시"
-        cells = [str(i), f"**{cell(c.title)}**", cell(c.institution), cell(c.region), cell(period), cell(won(c.cost)),
-                 cell(won(c.self_pay)), "가능" if c.card_eligible else "불가", rate]
-        if staff:
-            cells.append(cell(c.id))
-        cells.append(link(c.url, "고용24"))
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
 
 
 # ---- sources -------------------------------------------------------------------------------------------------
@@ -248,100 +188,50 @@ def render_blocks(blocks: list[Block]) -> tuple[str, list[ChartView], list[FileB
 
 
 # ---- the answer --------------------------------------------------------------------------------------------------
-_LIST_ITEM = re.compile(r"^\d+\.\s")
-
-
-def _body_without(answer: str, drop: re.Pattern[str], *, drop_indented: bool) -> tuple[str, list[str]]:
-    """The first line, and the other lines minus those the structured view replaces."""
-    lines = answer.strip().splitlines()
-    if not lines:
-        return "", []
-    rest: list[str] = []
-    for line in lines[1:]:
-        if drop.match(line) or (drop_indented and line.startswith("  ") and line.strip()):
-            continue
-        rest.append(line)
-    return lines[0], [ln for ln in rest if ln.strip()]
-
-
-def _first_query(result: AnswerResult, tool: str) -> tuple[str, dict[str, Any]]:
-    for call in result.tool_calls:
-        if call.name == tool:
-            args = dict(call.args)
-            return str(args.pop("query", "") or ""), args
-    return "", {}
+def action_of(f: FollowUp) -> ActionSpec:
+    """A declared next question as a button: "ask" sends the question, "refine" shows it as the prompt."""
+    if f.action == "refine":
+        return ActionSpec("refine", f.label, {"prompt": f.question}, f.tooltip)
+    return ActionSpec("ask", f.label, {"q": f.question}, f.tooltip or f.question)
 
 
 def follow_up_actions(result: AnswerResult) -> list[ActionSpec]:
-    actions: list[ActionSpec] = []
+    """The buttons under an answer, as its capability declares them (from the answer when it has an actions hook)."""
     cap = registry.for_route(result.route)
-    if cap is not None:  # a registered capability declares its next questions
-        return [ActionSpec("ask", f.label, {"q": f.question}, f.question) for f in cap.follow_ups]
-    if result.route == "job_search":
-        query, args = _first_query(result, "search_jobs")
-        words = " ".join(p for p in (str(args.get("region") or ""), query) if p).strip()
-        if result.jobs and query:
-            actions.append(ActionSpec("ask", "🎓 이 직무 훈련과정 보기", {"q": f"{words} 훈련과정"},
-                                      "같은 직무의 직업훈련 과정을 찾아요"))
-        actions.append(ActionSpec("refine", "🔁 조건 바꿔 다시 찾기", {}, "지역·급여·고용형태를 바꿔 다시 찾아요"))
-    elif result.route == "training_search":
-        query, args = _first_query(result, "lookup_training")
-        if result.courses and query:
-            words = " ".join(p for p in (str(args.get("region") or ""), query) if p).strip()
-            actions.append(ActionSpec("ask", "💼 관련 일자리 보기", {"q": f"{words} 일자리"}, "같은 분야의 채용정보를 찾아요"))
-    return actions
+    if cap is None:
+        return []
+    return [action_of(f) for f in (cap.actions(result) if cap.actions else cap.follow_ups)]
+
+
+def answer_parts(result: AnswerResult) -> list[str]:
+    """The answer's own Markdown: its typed blocks; when an LLM wrote the text, that text and the blocks that are
+    not text (tables, charts, findings, notices, files)."""
+    answer = (result.answer or "").strip()
+    if not result.blocks:
+        return [answer]
+    if result.used_llm:
+        body, _, _ = render_blocks([b for b in result.blocks if b.kind != "markdown"])
+        return [answer, body]
+    body, _, _ = render_blocks(result.blocks)
+    return [body]
 
 
 def render_answer(result: AnswerResult, role: AppRole) -> Rendered:
     """The final Markdown of one turn plus its source panels and follow-up buttons."""
-    answer = (result.answer or "").strip()
-    parts: list[str]
-    charts: list[ChartView] = []
-    files: list[FileBlock] = []
-    if result.blocks:
-        body, charts, files = render_blocks(result.blocks)
-        parts = [body]
-    elif result.route == "job_search" and result.jobs:
-        if result.used_llm:
-            parts = [answer, jobs_table(result.jobs, role)]
-        else:
-            head, rest = _body_without(answer, _LIST_ITEM, drop_indented=True)
-            parts = [head, jobs_table(result.jobs, role), "\n".join(rest)]
-    elif result.route == "training_search" and result.courses:
-        if result.used_llm:
-            parts = [answer, training_table(result.courses, role)]
-        else:
-            head, rest = _body_without(answer, _LIST_ITEM, drop_indented=True)
-            parts = [head, training_table(result.courses, role), "\n".join(rest)]
-    elif result.eligibility and result.used_llm:
-        # the model's text may leave out a warning; the full checklist is inline for staff, behind 자세히 otherwise
-        parts = [*_warnings(result.eligibility), answer]
-        if is_staff(role):
-            parts.append(_details(result.eligibility, "counselor"))
-    else:
-        # templated: a citizen's answer is the short summary, a counselor's the full checklist (warnings first)
-        parts = [answer]
+    _, charts, files = render_blocks(result.blocks)
+    cap = registry.for_route(result.route)
+    view = cap.render(result, is_staff(role)) if cap is not None and cap.render is not None else None
+    parts = view.parts if view is not None else answer_parts(result)
     src_text, panels = sources(result.citations, result.tool_calls)
-    parts.append(src_text)
+    parts = [*parts, src_text]
     if result.fallback_reason and is_staff(role):
         parts.append(f"_(AI 문장 대신 검증된 템플릿 답변을 보여 드립니다: {result.fallback_reason})_")
     content = "\n\n".join(p.strip() for p in parts if p and p.strip())
-    details = _details(result.eligibility, "citizen") if result.eligibility and not is_staff(role) else ""
+    details = view.details if view is not None else ""
     actions = follow_up_actions(result)
     if details:
         actions.append(ActionSpec("details", DETAILS_SHOW, {}, DETAILS_TOOLTIP))
     return Rendered(content=content, sources=panels, actions=actions, details=details, charts=charts, files=files)
-
-
-def _warnings(results: list[dict[str, Any]]) -> list[str]:
-    shown: list[str] = []
-    for e in results:
-        shown += [w for w in warning_lines(e) if w not in shown]
-    return shown
-
-
-def _details(results: list[dict[str, Any]], role: Role) -> str:
-    return "\n\n".join(eligibility_details(e, role) for e in results)
 
 
 def stream_chunks(text: str, max_chunks: int = 24) -> list[str]:

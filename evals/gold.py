@@ -24,7 +24,7 @@ REFERENCE_DATE = date(2026, 11, 21)
 BaseSetName = Literal["retrieval", "routing", "eligibility", "answers", "search"]
 BASE_SETS: tuple[BaseSetName, ...] = ("retrieval", "routing", "eligibility", "answers", "search")
 SetName = str
-CAPABILITY_SETS: tuple[str, ...] = tuple(c.name for c in registry.capabilities())
+CAPABILITY_SETS: tuple[str, ...] = tuple(c.name for c in registry.evaluated())
 SET_NAMES: tuple[SetName, ...] = (*BASE_SETS, *CAPABILITY_SETS)
 
 # Classes of issue 10 (domain errors d1–d9 and the understanding / readability failures). Items written for it carry

@@ -1,14 +1,40 @@
-"""Per-run configuration: who is asking and what day it is."""
+"""Per-run context: who is asking, what day it is, which thread, and the knowledge base.
+
+:class:`Context` is the graph's typed runtime context (``StateGraph(context_schema=Context)``; nodes read it as
+``runtime.context``). The service passes it with every turn. :class:`Configuration` is the thin compatible reader of
+a raw ``configurable`` dict (LangGraph Studio, a caller that passes only ``config``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from langchain_core.runnables import RunnableConfig
 
 from graphs.answer import ROLES, Role
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+
+
+def checked_role(role: object) -> Role:
+    """``role`` when it is a known role; anything else is treated as the least privileged one."""
+    return cast(Role, role) if role in ROLES else "citizen"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every node of one turn knows besides the thread's state."""
+
+    kb: KnowledgeBase
+    today: date
+    role: Role = "citizen"
+    thread_id: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role", checked_role(self.role))
 
 
 @dataclass(frozen=True)
@@ -20,7 +46,5 @@ class Configuration:
     @classmethod
     def from_config(cls, config: RunnableConfig | None) -> Configuration:
         conf: dict[str, Any] = dict((config or {}).get("configurable", {}))
-        role = conf.get("role", "citizen")
-        if role not in ROLES:  # anything unknown is treated as the least privileged role
-            role = "citizen"
-        return cls(role=cast(Role, role), today=conf.get("today"), thread_id=str(conf.get("thread_id", "")))
+        return cls(role=checked_role(conf.get("role", "citizen")), today=conf.get("today"),
+                   thread_id=str(conf.get("thread_id", "")))

@@ -1,19 +1,22 @@
-"""The agent's state, kept per conversation thread by the checkpointer."""
+"""The agent's state, kept per conversation thread by the checkpointer, and small readers of it."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, TypedDict
 
-from langchain_core.messages import AnyMessage
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
 from langgraph.graph.message import add_messages
 
 
 class Pending(TypedDict, total=False):
-    """What the assistant is waiting for: the program being checked and the fact it just asked about."""
+    """A capability waiting for the answer to its question: the route that asked, the fact it expects (a Profile
+    field the NLU reads in the reply) and the question; the rest is the capability's own (eligibility: the program
+    being checked, the year, the fields already asked)."""
 
     route: str
-    program: str | None
     expecting: str | None
+    question: str | None
+    program: str | None
     asks: list[str]
     year: int | None
     asked: list[str]  # profile fields already asked in this thread (each is asked once)
@@ -33,3 +36,18 @@ class AgentState(TypedDict, total=False):
     memory: dict[str, dict[str, Any]] | None
     understanding: dict[str, Any]
     result: dict[str, Any]  # the AnswerResult of the last turn
+
+
+def last_human(state: AgentState) -> str:
+    """The text of this turn's message."""
+    for msg in reversed(state.get("messages", [])):
+        if isinstance(msg, HumanMessage):
+            return str(msg.content)
+    return ""
+
+
+def history(state: AgentState) -> tuple[tuple[str, str], ...]:
+    """The thread's earlier turns as (speaker, text), without this turn's message."""
+    turns = [("user" if isinstance(m, HumanMessage) else "assistant", str(m.content))
+             for m in state.get("messages", []) if isinstance(m, HumanMessage | AIMessage) and m.content]
+    return tuple(turns[:-1])

@@ -6,8 +6,13 @@ router hook with an explicit priority, ``run(request) -> CapabilityAnswer`` (typ
 the block kinds it emits, follow-up questions, its gold data and its ``evaluate``. :data:`KNOWN` lists the folders
 that are loaded (the only list to edit when a capability is added).
 
-The built-in routes of the NLU (``understand``) are declared here too (:data:`Route`, :data:`BUILTIN_ROUTES`): every
-route name of the assistant comes from this module.
+A capability that needs the thread's state (a question it waits to have answered, the last search to refine) gives
+a full ``node(state, context) -> update`` instead of relying on ``run`` alone; one whose answer an LLM may rewrite
+sets ``llm_writes``; ``actions`` and ``render`` are its hooks for answer-dependent buttons and a view of its own.
+
+The routes of the NLU (``understand``) are declared here too (:data:`Route`): the core ones answered by the graph
+itself (:data:`BUILTIN_ROUTES`) and those the NLU decides for a registered capability (:data:`NLU_ROUTES`, the
+:data:`CORE` folders). Every route name of the assistant comes from this module.
 """
 
 from __future__ import annotations
@@ -22,37 +27,37 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from graphs.answer import ROLES, Role
+from graphs.answer import ROLES, AnswerResult, Role
 from graphs.blocks import BlockKind, CapabilityAnswer
 
 if TYPE_CHECKING:
+    from graphs.configuration import Context
     from graphs.nlu.models import Understanding
     from knowledge.base import KnowledgeBase
     from knowledge.config import Settings
 
 # ---- routes ----------------------------------------------------------------------------------------------------
-# The NLU's own routes (graphs/nlu/understand.py); registered capabilities add theirs (Capability.route).
+# The routes the NLU decides (graphs/nlu/understand.py); registered capabilities add theirs (Capability.route).
 Route = Literal[
     "crisis", "out_of_scope", "greeting", "eligibility", "job_search", "training_search", "policy_qa", "foreign_language"
 ]
+# The core routes the graph answers itself (fixed texts).
 BUILTIN_ROUTES: dict[str, str] = {
     "crisis": "위기 상담 연결",
     "out_of_scope": "범위 밖 안내",
     "greeting": "인사",
-    "eligibility": "수급 요건·금액 계산",
-    "job_search": "일자리 찾기",
-    "training_search": "훈련과정 찾기",
-    "policy_qa": "제도 안내",
     "foreign_language": "외국어 안내",
 }
-assert set(BUILTIN_ROUTES) == set(get_args(Route))
+# Routes the NLU decides for a registered capability (routed_by_nlu): one per CORE folder.
+NLU_ROUTES: frozenset[str] = frozenset(get_args(Route)) - frozenset(BUILTIN_ROUTES)
 # Routes a capability never takes over: a person in crisis gets the crisis answer; another language gets the notice.
 NEVER_CLAIMED: frozenset[str] = frozenset({"crisis", "foreign_language"})
 RESERVED_NODES: frozenset[str] = frozenset({"understand", "llm_write", "finalize"})
 
+# The capabilities the NLU routes to (one per NLU_ROUTES route), loaded first.
+CORE: tuple[str, ...] = ("eligibility", "job_search", "training_search", "policy_qa")
 # The capability folders, loaded in this order (each registers itself once in its capability.py).
-KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching", "talent_recommendation",
-                         "program_screening", "activity_plan", "consultation_note")
+KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching")
 
 
 # ---- declaration -----------------------------------------------------------------------------------------------
@@ -61,7 +66,9 @@ class FollowUp:
     """A next question offered under an answer: the button label and the question it sends."""
 
     label: str
-    question: str
+    question: str  # for a "refine" action: the prompt shown before the person types the new conditions
+    action: Literal["ask", "refine"] = "ask"  # ask: send ``question``; refine: ask for new search conditions
+    tooltip: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,21 @@ class CapabilityEval(BaseModel):
 
 
 Claims = Callable[[str, "Understanding"], bool]
+# A full graph node: the thread's state (graphs/state.py AgentState) and the turn's context → the state update.
+Node = Callable[[Any, "Context"], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class View:
+    """A capability's own view of its answer in the chat: the Markdown parts (in order) and what "자세히" opens."""
+
+    parts: list[str]
+    details: str = ""
+
+
+def nlu_decides(route: str) -> Claims:
+    """The ``claims`` of a capability the NLU routes to: the message is its when the NLU chose its route."""
+    return lambda text, u: u.route == route
 
 
 @dataclass(frozen=True)
@@ -140,9 +162,16 @@ class Capability:
     blocks: tuple[BlockKind, ...]  # the block kinds run() may emit (each needs a renderer in the UI)
     follow_ups: tuple[FollowUp, ...]  # next questions offered under an answer
     gold: Path  # the gold data its evaluate reads
-    evaluate: Callable[[EvalContext], CapabilityEval]
+    # None: scored by the assistant-wide sets of ``goyong eval`` (evals/gold, e.g. the core routes)
+    evaluate: Callable[[EvalContext], CapabilityEval] | None
     examples: tuple[str, ...] = ()  # messages it must claim (tests)
     needs: frozenset[Need] = frozenset()  # what evaluate needs prepared by the eval runner (EvalContext)
+    # optional hooks (see the module docstring)
+    node: Node | None = None  # a full node when run() alone cannot answer (it reads or keeps thread state)
+    routed_by_nlu: bool = False  # the NLU decides its route (NLU_ROUTES); claim() does not ask it
+    llm_writes: bool = False  # with an LLM configured, the model may call the tools and rewrite the answer
+    actions: Callable[[AnswerResult], list[FollowUp]] | None = None  # buttons that depend on the answer
+    render: Callable[[AnswerResult, bool], View | None] | None = None  # (result, staff) → its own chat view
 
     def allows(self, role: str) -> bool:
         return role in self.roles
@@ -165,6 +194,8 @@ def register(cap: Capability) -> Capability:
         routes = {c.route for c in _REGISTRY.values()}
         if cap.route in BUILTIN_ROUTES or cap.route in RESERVED_NODES or cap.route in routes:
             raise RegistryError(f"capability '{cap.name}': route '{cap.route}' is already taken")
+        if cap.routed_by_nlu != (cap.route in NLU_ROUTES):
+            raise RegistryError(f"capability '{cap.name}': only the NLU's routes {sorted(NLU_ROUTES)} are routed by it")
         if not cap.roles or not set(cap.roles) <= set(ROLES):
             raise RegistryError(f"capability '{cap.name}': roles must be among {ROLES}")
         if any(c.priority == cap.priority for c in _REGISTRY.values()):
@@ -179,7 +210,7 @@ def load() -> None:
     with _lock:
         if _loaded:
             return
-        for name in KNOWN:
+        for name in (*CORE, *KNOWN):
             importlib.import_module(f"graphs.capabilities.{name}.capability")
         _loaded = True
 
@@ -219,6 +250,11 @@ def claim(text: str, understanding: Understanding, role: str) -> Capability | No
     if understanding.route in NEVER_CLAIMED:
         return None
     for cap in capabilities():
-        if cap.allows(role) and cap.claims(text, understanding):
+        if not cap.routed_by_nlu and cap.allows(role) and cap.claims(text, understanding):
             return cap
     return None
+
+
+def evaluated() -> list[Capability]:
+    """The capabilities with their own gold-set evaluate (the others are scored by the assistant-wide sets)."""
+    return [c for c in capabilities() if c.evaluate is not None]

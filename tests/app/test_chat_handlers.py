@@ -18,8 +18,9 @@ import pytest
 
 from app import admin, auth, chat, ratelimit, render
 from app.users import UserStore
-from graphs import compose
 from graphs.answer import AnswerResult, JobCard, ToolCallOut
+from graphs.capabilities.eligibility import compose as eligibility_compose
+from graphs.capabilities.job_search import compose as jobs_compose
 from graphs.eligibility import check_eligibility
 from graphs.profile import Profile
 from graphs.service import Event
@@ -146,8 +147,11 @@ class StubAssistant:
         out = {"query": "호텔", "filters": {"region": "서귀포시"}, "jobs": jobs, "relax": []}
         call = ToolCallOut(name="search_jobs", args={"query": "호텔", "region": "서귀포시"}, result=out)
         yield Event("step", step=call)
-        text, cites = compose.jobs_answer(out, "counselor" if role == "counselor" else "citizen", describe="서귀포시")
+        who = "counselor" if role == "counselor" else "citizen"
+        text, cites = jobs_compose.jobs_answer(out, who, describe="서귀포시")  # type: ignore[arg-type]
+        blocks = jobs_compose.jobs_blocks(out, who, describe="서귀포시")  # type: ignore[arg-type]
         yield Event("result", result=AnswerResult(answer=text, route="job_search", citations=cites, tool_calls=[call],
+                                                  blocks=blocks,
                                                   jobs=[JobCard.model_validate(j) for j in jobs], role=role))  # type: ignore[arg-type]
 
 
@@ -157,7 +161,7 @@ class EligibilityStub:
     def stream(self, question: str, *, role: str = "citizen", thread_id: str | None = None) -> Iterator[Event]:
         profile = Profile(age=45, unit_period_days=400, separation_reason="voluntary", separation_date=date(2026, 3, 31))
         out = check_eligibility("unemployment_benefit", profile, today=date(2026, 11, 21)).model_dump(mode="json")
-        text, cites = compose.eligibility_answer(out, "counselor" if role == "counselor" else "citizen", ask=None)
+        text, cites = eligibility_compose.eligibility_answer(out, "counselor" if role == "counselor" else "citizen", ask=None)
         yield Event("result", result=AnswerResult(answer=text, route="eligibility", citations=cites, eligibility=[out],
                                                   role=role))  # type: ignore[arg-type]
 

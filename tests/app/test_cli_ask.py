@@ -55,7 +55,11 @@ def test_ask_json_of_a_posting_check_lists_the_findings(cli_env: Path, capsys: p
     assert all(f["rewrite"] and f["article"] for f in findings["items"])
 
 
-def test_ask_json_of_other_routes_has_no_blocks(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_json_of_a_job_search_has_the_jobs_and_their_table(cli_env: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "서귀포 호텔 일자리", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["route"] == "job_search" and data["blocks"] == [] and data["jobs"]
+    assert data["route"] == "job_search" and data["jobs"]
+    tables = [b for b in data["blocks"] if b["kind"] == "table"]
+    assert len(tables) == 1 and len(tables[0]["rows"]) == len(data["jobs"])
+    assert data["answer"].count("\n1. **") == 1  # the CLI text keeps the numbered list

@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 
 from app import render
-from graphs import compose
 from graphs.answer import AnswerResult, CitationOut, CourseCard, JobCard, ToolCallOut
+from graphs.blocks import table_markdown
+from graphs.capabilities.eligibility import compose as eligibility_compose
+from graphs.capabilities.job_search import compose as jobs_compose
+from graphs.capabilities.training_search.compose import training_table
 from graphs.eligibility import check_eligibility
 from graphs.profile import Profile
 
@@ -30,8 +33,10 @@ def job(i: int, **kw: Any) -> dict[str, Any]:
 
 def job_result(role: str, jobs: list[dict[str, Any]]) -> AnswerResult:
     out: dict[str, Any] = {"query": "호텔", "filters": {"region": "서귀포시", "open_only": True}, "jobs": jobs, "relax": []}
-    text, cites = compose.jobs_answer(out, role, describe="서귀포시 · '호텔'")  # type: ignore[arg-type]
+    text, cites = jobs_compose.jobs_answer(out, role, describe="서귀포시 · '호텔'")  # type: ignore[arg-type]
+    blocks = jobs_compose.jobs_blocks(out, role, describe="서귀포시 · '호텔'")  # type: ignore[arg-type]
     return AnswerResult(answer=text, route="job_search", citations=cites, jobs=[JobCard.model_validate(j) for j in jobs],
+                        blocks=blocks,
                         tool_calls=[ToolCallOut(name="search_jobs", args={"query": "호텔", **out["filters"]}, result=out)],
                         role=role)  # type: ignore[arg-type]
 
@@ -64,17 +69,19 @@ def test_jobs_become_a_table_with_every_posting(role: str) -> None:
 def test_no_jobs_keeps_the_relax_hints_and_offers_only_refine() -> None:
     out_tool = {"query": "호텔", "filters": {"region": "서귀포시"}, "jobs": [],
                 "relax": [{"filter": "region", "label": "지역", "count": 4}]}
-    text, _ = compose.jobs_answer(out_tool, "citizen", describe="서귀포시 · '호텔'")
-    res = AnswerResult(answer=text, route="job_search",
+    text, _ = jobs_compose.jobs_answer(out_tool, "citizen", describe="서귀포시 · '호텔'")
+    res = AnswerResult(answer=text, route="job_search", blocks=jobs_compose.jobs_blocks(out_tool, "citizen",
+                                                                                       describe="서귀포시 · '호텔'"),
                        tool_calls=[ToolCallOut(name="search_jobs", args={"query": "호텔"}, result=out_tool)])
     out = render.render_answer(res, "citizen")
     assert "'지역' 조건을 빼면 4건" in out.content and "| #" not in out.content
     assert [a.name for a in out.actions] == ["refine"]
+    assert "다시 찾아 드려요" in out.actions[0].payload["prompt"]  # the prompt the chat shows before new conditions
 
 
 def test_table_cells_cannot_break_the_markdown_or_inject_links() -> None:
     evil = job(3, title="A | B\n| C", company="회사|", url="javascript:alert(1)")
-    table = render.jobs_table([JobCard.model_validate(evil)], "citizen")
+    table = table_markdown(jobs_compose.jobs_table([JobCard.model_validate(evil)], staff=False))
     row = table.splitlines()[2]
     assert row.count(" | ") == len(table.splitlines()[0].split(" | ")) - 1
     assert "javascript:" not in table and "A \\| B \\| C" in row
@@ -84,16 +91,16 @@ def test_training_table() -> None:
     course = CourseCard(id="AIG2026-1", title="호텔 서비스 실무", institution="제주직업훈련원", region="제주시",
                         cost=1_200_000, self_pay=180_000, start_date=date(2026, 12, 1), end_date=date(2027, 2, 28),
                         employment_rate=None, card_eligible=True, url="https://www.work24.go.kr/x")
-    out = render.training_table([course], "counselor")
+    out = table_markdown(training_table([course], staff=True))
     assert "1,200,000원" in out and "180,000원" in out and "미공시" in out and "AIG2026-1" in out
     assert "2026-12-01 ~ 2027-02-28" in out
-    assert "AIG2026-1" not in render.training_table([course], "citizen")
+    assert "AIG2026-1" not in table_markdown(training_table([course], staff=False))
 
 
 def _eligibility_result(role: str, profile: Profile, **extra: Any) -> AnswerResult:
     out = check_eligibility("unemployment_benefit", profile, today=TODAY).model_dump(mode="json")
     out.update(extra)
-    text, cites = compose.eligibility_answer(out, role, ask=None)  # type: ignore[arg-type]
+    text, cites = eligibility_compose.eligibility_answer(out, role, ask=None)  # type: ignore[arg-type]
     keep: dict[str, Any] = {k: out[k] for k in ("program", "program_name", "decision", "reasons", "missing", "amounts",
                                 "applies_year", "notes", "warnings", "sub_results") if k in out}
     return AnswerResult(answer=text, route="eligibility", citations=cites, eligibility=[keep], role=role)  # type: ignore[arg-type]
@@ -118,7 +125,7 @@ def test_counselor_sees_the_full_checklist_once_with_articles_and_formulas() -> 
     out = render.render_answer(res, "counselor")
     assert out.content.startswith("**구직급여 확인 결과 (2026년 기준)")
     for r in data["reasons"]:
-        assert f"{compose.MARK[r['passed']]} {r['text']} — {r['article']}" in out.content
+        assert f"{eligibility_compose.MARK[r['passed']]} {r['text']} — {r['article']}" in out.content
     assert data["amounts"], "a 4-year, age-45 recommended resignation has computed amounts"
     for a in data["amounts"]:
         assert f"- {a['name']}: " in out.content and f"계산: {a['formula']}" in out.content
@@ -146,7 +153,7 @@ def test_citizen_sees_the_short_summary_and_opens_the_checklist_with_a_toggle() 
     assert "참고용이며 공식 결정이 아닙니다" in out.content and "1350" in out.content and "고용센터" in out.content
     toggle = next(a for a in out.actions if a.name == "details")
     assert toggle.label == render.DETAILS_SHOW
-    assert "요건 점검:" in out.details and all(compose.MARK[r["passed"]] in out.details for r in data["reasons"])
+    assert "요건 점검:" in out.details and all(eligibility_compose.MARK[r["passed"]] in out.details for r in data["reasons"])
     assert all(r["article"] in out.details for r in data["reasons"])
     shown = out.content + out.details
     assert data["amounts"] and not any(f"{a['name']}:" in shown for a in data["amounts"])  # ineligible: no amounts
@@ -185,7 +192,7 @@ def test_counselor_view_keeps_the_policy_passage_and_its_basis() -> None:
                "text": "소정급여일수는 구직급여를 받을 수 있는 최대 일수입니다. 120일부터 270일까지 정해집니다.",
                "sources": [{"title": "고용보험법 별표1", "article": "제50조·별표1"}], "effective_from": "2019-10-01",
                "confidence": "law", "flags": [], "key": [1]}
-    text, cites = compose.eligibility_answer(out_tool, "counselor", ask=None, guide=[passage], guide_first=True)
+    text, cites = eligibility_compose.eligibility_answer(out_tool, "counselor", ask=None, guide=[passage], guide_first=True)
     res = AnswerResult(answer=text, route="eligibility", citations=cites, eligibility=[out_tool], role="counselor")
     out = render.render_answer(res, "counselor")
     assert out.content.startswith("**구직급여 소정급여일수 (받는 기간) — 소정급여일수란**")  # the passage answers first
@@ -198,7 +205,7 @@ def test_need_more_info_keeps_the_question() -> None:
     out_tool = check_eligibility("unemployment_benefit", profile, today=TODAY).model_dump(mode="json")
     assert out_tool["decision"] == "need_more_info"
     question = out_tool["missing"][0]["question"]
-    text, _ = compose.eligibility_answer(out_tool, "citizen", ask=question)
+    text, _ = eligibility_compose.eligibility_answer(out_tool, "citizen", ask=question)
     res = AnswerResult(answer=text, route="eligibility", eligibility=[out_tool], follow_up=True)
     out = render.render_answer(res, "citizen")
     assert f"👉 {question}" in out.content and out.content.count("👉") == 1

@@ -408,7 +408,9 @@ def test_a_question_about_posting_rules_is_still_policy_qa(stats_assistant: Assi
 ])
 def test_other_questions_route_as_before(stats_assistant: Assistant, question: str, route: str) -> None:
     res = stats_assistant.ask(question)
-    assert res.route == route and not res.blocks
+    assert res.route == route and {b.kind for b in res.blocks} <= {"markdown", "table"}  # no chart, no findings
+    tables = [b for b in res.blocks if b.kind == "table"]
+    assert len(tables) == (1 if res.jobs else 0) and all(len(t.rows) == len(res.jobs) for t in tables)
 
 
 def test_a_trend_question_while_a_check_waits_routes_on_its_own(stats_assistant: Assistant) -> None:
@@ -455,7 +457,8 @@ def test_a_counselor_gets_scored_matches_with_reasons_and_citizens_keep_the_sear
     assert "희망 직종: 요양보호사" in res.answer and "거주지: 애월읍" in res.answer  # the profile as understood
     assert "나이는 점수에 넣지 않습니다" in res.answer
     citizen = stats_assistant.ask("애월 사는 분인데 요양보호사 일자리 매칭해 줘", role="citizen")
-    assert citizen.route == "job_search" and not citizen.blocks  # 인재추천 is for counselors only
+    assert citizen.route == "job_search"  # 인재추천 is for counselors only: the plain search's table, no scores
+    assert all("점수" not in b.columns for b in citizen.blocks if b.kind == "table")
 
 
 def test_with_an_llm_a_capability_answer_stays_its_blocks(full_kb: KnowledgeBase) -> None:

@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 
 from graphs import compose
+from graphs.capabilities.eligibility import compose as eligibility_compose
+from graphs.capabilities.eligibility.capability import pick_guide
+from graphs.capabilities.job_search import compose as jobs_compose
+from graphs.capabilities.policy_qa import compose as policy_compose
 from graphs.eligibility import check_eligibility
 from graphs.eligibility.models import Amount, EligibilityResult, Reason
-from graphs.graph import pick_guide
 from graphs.profile import Profile
 from graphs.tools import rank_sentences, score_texts, split_sentences
 
@@ -51,10 +54,10 @@ def test_excerpt_keeps_the_opening_then_the_answering_sentence_in_order() -> Non
 def test_policy_answer_says_when_the_asked_year_has_no_source() -> None:
     stale = _passage("2026년 최저임금", WAITING, in_force=False)
     out: dict[str, Any] = {"year": 2027, "passages": [stale]}
-    text, cites = compose.policy_answer(out, "citizen")
+    text, cites = policy_compose.policy_answer(out, "citizen")
     assert "2027년 기준 자료는 확인하지 못했어요" in text and cites
     stale["in_force"] = True
-    assert "(2027년 기준으로 찾았어요)" in compose.policy_answer(out, "citizen")[0]
+    assert "(2027년 기준으로 찾았어요)" in policy_compose.policy_answer(out, "citizen")[0]
 
 
 def test_pick_guide_fuses_search_order_and_relevance() -> None:
@@ -73,10 +76,10 @@ def test_citizen_summary_is_short_and_names_the_failed_condition_and_its_source(
     profile = Profile(age=30, insured_period_days=2 * 365, separation_reason="voluntary",
                       separation_date=date(2026, 10, 31))
     result = check_eligibility("unemployment_benefit", profile, today=TODAY).model_dump(mode="json")
-    citizen, _ = compose.eligibility_answer(result, "citizen", ask=None)
-    counselor, _ = compose.eligibility_answer(result, "counselor", ask=None)
+    citizen, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None)
+    counselor, _ = eligibility_compose.eligibility_answer(result, "counselor", ask=None)
     failed = next(r for r in result["reasons"] if r["passed"] is False)
-    assert f"❌ {compose.gloss(failed['text'])}" in citizen and f"근거: {failed['article']}" in citizen
+    assert f"❌ {eligibility_compose.gloss(failed['text'])}" in citizen and f"근거: {failed['article']}" in citizen
     assert "요건 점검:" not in citizen and "계산:" not in citizen
     assert all(r["text"] in counselor for r in result["reasons"])  # counselors keep the full checklist
     assert len(citizen) < len(counselor)
@@ -87,7 +90,7 @@ def test_citizen_summary_asks_about_the_conditions_closest_to_the_question() -> 
     result = check_eligibility("unemployment_benefit", Profile(), today=TODAY).model_dump(mode="json")
     unknown = [r for r in result["reasons"] if r["passed"] is None]
     assert len(unknown) >= 3
-    text, _ = compose.eligibility_answer(result, "citizen", ask=None,
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None,
                                          question="고용보험에 며칠 이상 가입돼 있어야 해요?", focus=["duration"])
     shown = [ln for ln in text.splitlines() if ln.startswith("- ❓ ")]
     assert len(shown) == 2 and any("피보험 단위기간" in ln for ln in shown)
@@ -96,19 +99,19 @@ def test_citizen_summary_asks_about_the_conditions_closest_to_the_question() -> 
 def test_guide_comes_first_for_a_general_question_and_is_cited() -> None:
     result = check_eligibility("unemployment_benefit", Profile(), today=TODAY).model_dump(mode="json")
     guide = [_passage("소정급여일수란", DURATION, key=[2])]
-    text, cites = compose.eligibility_answer(result, "citizen", ask="어떤 사유로 퇴사하셨어요?", guide=guide,
+    text, cites = eligibility_compose.eligibility_answer(result, "citizen", ask="어떤 사유로 퇴사하셨어요?", guide=guide,
                                              guide_first=True)
     assert text.startswith("**구직급여 — 소정급여일수란**") and "270일" in text
     assert text.index("270일") < text.index("판단하려면")
     assert cites[-1].section == "소정급여일수란"
-    personal, _ = compose.eligibility_answer(result, "citizen", ask=None, guide=guide)
+    personal, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None, guide=guide)
     assert personal.startswith("**구직급여를 받을 수 있는지 판단하려면")
 
 
 def test_eligibility_citations_name_requirements_in_korean_never_by_rule_id() -> None:
     from datetime import date
 
-    from graphs.compose import eligibility_citations
+    from graphs.capabilities.eligibility.compose import eligibility_citations
     from graphs.eligibility import check_eligibility
     from graphs.profile import Profile
 
@@ -177,13 +180,13 @@ def _all_answers() -> list[tuple[str, str]]:
                       ("early", EARLY)):
         data = res.model_dump(mode="json")
         for role in ("citizen", "counselor"):
-            text, _ = compose.eligibility_answer(data, role, ask="퇴사일이 언제인가요?", guide=guide,  # type: ignore[arg-type]
+            text, _ = eligibility_compose.eligibility_answer(data, role, ask="퇴사일이 언제인가요?", guide=guide,  # type: ignore[arg-type]
                                                  question="얼마 받아요?", focus=["amount"])
             out.append((f"{name}/{role}", text))
-        out.append((f"{name}/details", compose.eligibility_details(data, "citizen")))
-    out.append(("policy", compose.policy_answer({"passages": guide}, "counselor")[0]))
+        out.append((f"{name}/details", eligibility_compose.eligibility_details(data, "citizen")))
+    out.append(("policy", policy_compose.policy_answer({"passages": guide}, "counselor")[0]))
     empty = {"jobs": [], "relax": [{"label": "지역", "count": 4}]}
-    out.append(("no jobs", compose.jobs_answer(empty, "citizen", describe="서귀포시")[0]))
+    out.append(("no jobs", jobs_compose.jobs_answer(empty, "citizen", describe="서귀포시")[0]))
     return out
 
 
@@ -203,7 +206,7 @@ def test_an_amount_and_the_next_heading_stay_apart() -> None:
     data = result.model_dump(mode="json")
     data["amounts"] = [_amount("구직급여 1일 하한액", 66_048, "원/일", "10,320원 × 8시간 × 80%",
                                "고용보험법 제46조").model_dump(mode="json")]
-    text, _ = compose.eligibility_answer(data, "citizen", ask=None)
+    text, _ = eligibility_compose.eligibility_answer(data, "citizen", ask=None)
     blocks = _markdown_blocks(text)
     assert "더 알아야 하는 조건:" in blocks  # its own paragraph, not the tail of the amount's list item
     assert not any("66,048원" in b and "조건" in b for b in blocks)
@@ -213,9 +216,9 @@ def test_an_amount_and_the_next_heading_stay_apart() -> None:
 def test_warnings_come_first_and_visibly(role: str) -> None:
     result = check_eligibility("unemployment_benefit", Profile(), today=TODAY).model_dump(mode="json")
     result["warnings"] = ["2027년 수치는 아직 없어 2026년 기준으로 계산했어요."]
-    text, _ = compose.eligibility_answer(result, role, ask=None)  # type: ignore[arg-type]
+    text, _ = eligibility_compose.eligibility_answer(result, role, ask=None)  # type: ignore[arg-type]
     assert text.startswith("⚠️ **2027년 수치는 아직 없어 2026년 기준으로 계산했어요.**\n\n")
-    assert compose.eligibility_details(result).startswith("⚠️ **2027년")
+    assert eligibility_compose.eligibility_details(result).startswith("⚠️ **2027년")
 
 
 def test_an_ineligible_result_never_prints_an_amount() -> None:
@@ -223,15 +226,15 @@ def test_an_ineligible_result_never_prints_an_amount() -> None:
     result = EligibilityResult(program="unemployment_benefit", program_name="구직급여", decision="ineligible",
                                applies_year=2026, reasons=[UNIT_PERIOD_FAILED], amounts=[total])
     data = result.model_dump(mode="json")
-    for text in (compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])[0],
-                 compose.eligibility_answer(data, "counselor", ask=None)[0], compose.eligibility_details(data)):
+    for text in (eligibility_compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])[0],
+                 eligibility_compose.eligibility_answer(data, "counselor", ask=None)[0], eligibility_compose.eligibility_details(data)):
         assert "11,888,640" not in text and "최대 총액" not in text
         assert "180일" in text and "30일" in text  # the threshold missed and what would change it
-    assert compose.payable(data) == []
+    assert eligibility_compose.payable(data) == []
 
 
 def test_citizen_answer_is_a_plain_verdict_with_amount_next_question_and_where_to_apply() -> None:
-    text, _ = compose.eligibility_answer(EARLY.model_dump(mode="json"), "citizen", ask="새 직장 입사일이 언제인가요?")
+    text, _ = eligibility_compose.eligibility_answer(EARLY.model_dump(mode="json"), "citizen", ask="새 직장 입사일이 언제인가요?")
     blocks = _markdown_blocks(text)
     assert blocks[0] == "조기재취업수당을 받을 수 있을 것으로 보여요 ✅ (2026년 기준)"
     assert "조기재취업수당: 3,405,000원" in blocks
@@ -242,14 +245,14 @@ def test_citizen_answer_is_a_plain_verdict_with_amount_next_question_and_where_t
 
 def test_how_much_shows_the_rule_that_makes_the_amount() -> None:
     data = EARLY.model_dump(mode="json")
-    text, _ = compose.eligibility_answer(data, "citizen", ask=None, question="조기재취업수당 얼마예요?", focus=["amount"])
+    text, _ = eligibility_compose.eligibility_answer(data, "citizen", ask=None, question="조기재취업수당 얼마예요?", focus=["amount"])
     assert "계산: 구직급여일액(하루에 받는 금액) 68,100원 × 남은 소정급여일수" in text and "× ½ = 3,405,000원" in text
 
 
 def test_a_failed_requirement_names_the_threshold_and_what_would_change_it() -> None:
     result = EligibilityResult(program="unemployment_benefit", program_name="구직급여", decision="ineligible",
                                applies_year=2026, reasons=[UNIT_PERIOD_FAILED])
-    text, _ = compose.eligibility_answer(result.model_dump(mode="json"), "citizen", ask=None)
+    text, _ = eligibility_compose.eligibility_answer(result.model_dump(mode="json"), "citizen", ask=None)
     assert "알려주신 내용으로는 구직급여를 받을 수 없는 것으로 보여요 ❌" in text
     item = next(b for b in _markdown_blocks(text) if b.startswith("❌"))
     assert "기준 180일 이상" in item and "30일 더 일하면" in item
@@ -259,20 +262,20 @@ def test_law_words_get_a_plain_gloss_for_citizens_only() -> None:
     result = EligibilityResult(program="unemployment_benefit", program_name="구직급여", decision="ineligible",
                                applies_year=2026, reasons=[UNIT_PERIOD_FAILED])
     data = result.model_dump(mode="json")
-    citizen, _ = compose.eligibility_answer(data, "citizen", ask=None)
-    counselor, _ = compose.eligibility_answer(data, "counselor", ask=None)
+    citizen, _ = eligibility_compose.eligibility_answer(data, "citizen", ask=None)
+    counselor, _ = eligibility_compose.eligibility_answer(data, "counselor", ask=None)
     assert "피보험 단위기간(퇴사 전 18개월 중 고용보험에 가입해 월급을 받은 날)" in citizen
     assert citizen.count("퇴사 전 18개월 중 고용보험에 가입해") == 1  # the first time only
     assert "(퇴사 전 18개월 중" not in counselor
-    assert compose.gloss("피보험 단위기간(보수 지급의 기초가 된 날)") == "피보험 단위기간(보수 지급의 기초가 된 날)"
-    assert compose.gloss("기준기간 중 피보험기간") == "기준기간(퇴사 전 18개월) 중 피보험기간(고용보험에 가입해 있던 기간)"
+    assert eligibility_compose.gloss("피보험 단위기간(보수 지급의 기초가 된 날)") == "피보험 단위기간(보수 지급의 기초가 된 날)"
+    assert eligibility_compose.gloss("기준기간 중 피보험기간") == "기준기간(퇴사 전 18개월) 중 피보험기간(고용보험에 가입해 있던 기간)"
 
 
 def test_tracks_are_one_table_with_each_allowance_once_per_row() -> None:
     result = check_eligibility("national_employment_support", Profile(age=29), today=TODAY).model_dump(mode="json")
     tracks = result["sub_results"]
     assert len(tracks) >= 2
-    text, _ = compose.eligibility_answer(result, "counselor", ask=None)
+    text, _ = eligibility_compose.eligibility_answer(result, "counselor", ask=None)
     table = [ln for ln in text.splitlines() if ln.startswith("|")]
     assert len(table) == 2 + len(tracks)  # header, separator, one row per track
     assert "조건" in table[0]
@@ -284,19 +287,19 @@ def test_tracks_are_one_table_with_each_allowance_once_per_row() -> None:
     names = {a["name"] for sub in tracks for a in sub["amounts"]}
     for name in names:  # each allowance: a column, and one line saying how it is computed
         assert text.count(f"- {name}:") == 1, name
-    citizen, _ = compose.eligibility_answer(result, "citizen", ask=None)
+    citizen, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None)
     assert len([ln for ln in citizen.splitlines() if ln.startswith("|")]) == 2 + len(tracks)
     assert "조건 |" not in citizen
 
 
 def test_policy_and_job_answers_keep_blocks_apart() -> None:
     p = _passage("대기기간", WAITING)
-    text, _ = compose.policy_answer({"passages": [p]}, "counselor")
+    text, _ = policy_compose.policy_answer({"passages": [p]}, "counselor")
     blocks = _markdown_blocks(text)
     assert blocks[0] == "구직급여 — 대기기간" and blocks[1].startswith("실업 신고일부터 7일은")
     assert blocks[2].startswith("· 근거: 고용보험법 제50조")
     empty = {"jobs": [], "relax": [{"label": "지역", "count": 4}]}
-    blocks = _markdown_blocks(compose.jobs_answer(empty, "citizen", describe="서귀포시")[0])
+    blocks = _markdown_blocks(jobs_compose.jobs_answer(empty, "citizen", describe="서귀포시")[0])
     assert "'지역' 조건을 빼면 4건이 있어요." in blocks and any(b.startswith("고용24") for b in blocks)
 
 
@@ -304,7 +307,7 @@ def test_citizen_sees_how_the_income_share_was_estimated() -> None:
     # 2026 기준 중위소득, 3인 가구: 5,359,036원 (policy-facts §12) → 4,000,000원 is 74.6 %
     profile = Profile(age=29, household_size=3, household_income_monthly=4_000_000)
     result = check_eligibility("national_employment_support", profile, today=TODAY).model_dump(mode="json")
-    text, _ = compose.eligibility_answer(result, "citizen", ask=None)
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None)
     assert "74.6%" in text and "참고:" in text
 
 
@@ -319,15 +322,15 @@ def test_a_result_waiting_for_facts_shows_rates_and_days_but_no_total_to_citizen
                  _amount("소정급여일수", 180, "일", "45세 · 피보험기간 4년 → 180일", "고용보험법 제50조 별표1"),
                  _amount("최대 총액", 11_888_640, "원", "66,048원 × 180일 = 11,888,640원", "고용보험법 제46조, 제50조")])
     data = result.model_dump(mode="json")
-    citizen, _ = compose.eligibility_answer(data, "citizen", ask=None)
+    citizen, _ = eligibility_compose.eligibility_answer(data, "citizen", ask=None)
     assert "66,048원" in citizen and "180일" in citizen
     assert "11,888,640" not in citizen and "최대 총액" not in citizen
-    assert "11,888,640" not in compose.eligibility_details(data, "citizen")
+    assert "11,888,640" not in eligibility_compose.eligibility_details(data, "citizen")
     # "얼마예요?": the sum is the answer asked for — shown, but only under the condition that is still open
-    asked, _ = compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])
+    asked, _ = eligibility_compose.eligibility_answer(data, "citizen", ask=None, focus=["amount"])
     assert "최대 총액(위 조건을 모두 갖춘 경우): **11,888,640원**" in asked
     assert "더 알아야 하는 조건" in asked
-    counselor, _ = compose.eligibility_answer(data, "counselor", ask=None)
+    counselor, _ = eligibility_compose.eligibility_answer(data, "counselor", ask=None)
     assert "최대 총액: 11,888,640원" in counselor  # counselors see every computed figure with its formula
 
 
@@ -336,7 +339,7 @@ def test_citizen_sees_the_exception_that_decided_a_met_condition() -> None:
     profile = Profile(age=32, insured_period_days=730, separation_reason="voluntary_justified",
                       just_cause="임금체불 2개월")
     result = check_eligibility("unemployment_benefit", profile, today=TODAY).model_dump(mode="json")
-    text, _ = compose.eligibility_answer(result, "citizen", ask=None, question="사장이 월급을 두 달째 안 줘서 나왔어요")
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None, question="사장이 월급을 두 달째 안 줘서 나왔어요")
     assert "❌" not in text
     met = text.split("확인된 조건:")[1].split("더 알아야 하는 조건")[0]
     assert "정당한 사유" in met and "임금체불" in met
@@ -346,7 +349,7 @@ def test_citizen_sees_the_youth_ceiling_raised_by_military_service() -> None:
     # 시행령 제2조⑤: 실제 복무기간(최대 3년)만큼 청년 상한 34세가 늘어남 → 3년 4개월 복무 = 3년 인정 → 37세까지
     profile = Profile(age=37, military_service_months=40)
     result = check_eligibility("national_employment_support", profile, today=TODAY).model_dump(mode="json")
-    text, _ = compose.eligibility_answer(result, "citizen", ask=None, question="군 복무 3년 4개월, 청년으로 인정돼요?")
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None, question="군 복무 3년 4개월, 청년으로 인정돼요?")
     assert "34세 + 3년 = 37세" in text
 
 
@@ -354,7 +357,7 @@ def test_citizen_sees_that_type2_youth_has_no_income_test_and_how_sure_that_is()
     # Ⅱ유형 청년 18~34세: 운영 기준상 소득 무관 (policy-facts has no primary source → 확인 안내)
     profile = Profile(age=34, household_income_pct=150)
     result = check_eligibility("national_employment_support", profile, today=TODAY).model_dump(mode="json")
-    text, _ = compose.eligibility_answer(result, "citizen", ask=None, question="중위 150%면 국취 아예 못 하나요?")
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None, question="중위 150%면 국취 아예 못 하나요?")
     line = next(ln for ln in text.splitlines() if "Ⅱ유형에 참여" in ln)
     assert "소득과 관계없이" in line and "운영 기준" in line and "1350" in line
 
@@ -362,31 +365,31 @@ def test_citizen_sees_that_type2_youth_has_no_income_test_and_how_sure_that_is()
 def test_policy_answer_says_a_year_without_a_minimum_wage_notice_and_gives_the_latest() -> None:
     # policy-facts §6.4: 2026 최저임금 10,320원 (고시); 2027 only in secondary sources → not confirmed
     out = {"year": 2027, "passages": []}
-    text, _ = compose.policy_answer(out, "citizen", question="내년 최저시급 얼마예요?", today_year=2026)
+    text, _ = policy_compose.policy_answer(out, "citizen", question="내년 최저시급 얼마예요?", today_year=2026)
     first = text.split("\n\n")[0]
     assert first.startswith("⚠️") and "2027년" in first and "10,320원" in first and "2026년" in first
 
 
 def test_policy_answer_compares_a_stated_hourly_pay_with_the_minimum_wage() -> None:
     out = {"year": None, "passages": []}
-    text, _ = compose.policy_answer(out, "citizen", question="최저시급 올해 얼마임", today_year=2026, stated_hourly=9_000)
+    text, _ = policy_compose.policy_answer(out, "citizen", question="최저시급 올해 얼마임", today_year=2026, stated_hourly=9_000)
     assert "2026년 최저임금은 시간급 10,320원" in text and "1,320원 적어" in text and "미달" in text
-    ok, _ = compose.policy_answer(out, "citizen", question="최저시급", today_year=2026, stated_hourly=10_500)
+    ok, _ = policy_compose.policy_answer(out, "citizen", question="최저시급", today_year=2026, stated_hourly=10_500)
     assert "미달" not in ok
 
 
 def test_policy_answer_states_the_rule_that_makes_an_amount() -> None:
     # 고용보험법 시행령 제85조: 조기재취업수당 = 구직급여일액 × 미지급일수 × 2분의 1
     out = {"year": None, "passages": []}
-    text, _ = compose.policy_answer(out, "citizen", question="일찍 취업하면 주는 돈 얼마", program="early_reemployment",
+    text, _ = policy_compose.policy_answer(out, "citizen", question="일찍 취업하면 주는 돈 얼마", program="early_reemployment",
                                     asks=["amount"])
     assert "남은 소정급여일수" in text and "구직급여일액" in text and "2분의 1" in text
-    plain, _ = compose.policy_answer(out, "citizen", question="조기재취업수당이 뭐예요", program="early_reemployment")
+    plain, _ = policy_compose.policy_answer(out, "citizen", question="조기재취업수당이 뭐예요", program="early_reemployment")
     assert "2분의 1" not in plain
 
 
 def test_nothing_found_uses_the_right_object_particle() -> None:
-    from graphs.compose import _nothing_found
+    from graphs.compose import nothing_found
 
-    assert "채용정보를 찾지 못했어요" in _nothing_found({}, "서귀포시 · 중문동", "채용정보")
-    assert "훈련과정을 찾지 못했어요" in _nothing_found({}, "제주시", "훈련과정")
+    assert "채용정보를 찾지 못했어요" in nothing_found({}, "서귀포시 · 중문동", "채용정보")
+    assert "훈련과정을 찾지 못했어요" in nothing_found({}, "제주시", "훈련과정")

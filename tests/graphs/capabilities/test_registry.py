@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
@@ -96,6 +96,32 @@ def test_a_capability_cannot_be_registered_twice_or_over_a_builtin_route() -> No
         registry.register(trends)
     with pytest.raises(registry.RegistryError):
         registry.register(dataclasses.replace(trends, name="other", route="policy_qa", priority=999))
+    with pytest.raises(registry.RegistryError):
+        registry.register(dataclasses.replace(trends, name="other", route="greeting", priority=999))
+
+
+def test_the_nlu_routes_belong_to_registered_capabilities() -> None:
+    """The core routes the graph answers itself, plus one registered capability per route the NLU decides."""
+    assert set(registry.BUILTIN_ROUTES) | registry.NLU_ROUTES == set(get_args(Route))
+    core = {c.route: c for c in CAPS if c.routed_by_nlu}
+    assert set(core) == registry.NLU_ROUTES
+    assert all(c.node is not None and c.llm_writes for c in core.values())
+    assert all(c.evaluate is None for c in core.values())  # scored by the assistant-wide sets of goyong eval
+    assert {c.name for c in registry.evaluated()} == {c.name for c in CAPS} - {c.name for c in core.values()}
+
+
+def test_an_unknown_route_is_answered_as_out_of_scope(full_kb: Any) -> None:
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from graphs.graph import Deps, build_graph
+
+    graph = build_graph(Deps(kb=full_kb), InMemorySaver())
+    state = graph.invoke({"messages": [("user", "안녕하세요")]}, {"configurable": {"thread_id": "t-route"}})
+    assert state["result"]["route"] == "greeting"
+    graph.update_state({"configurable": {"thread_id": "t-route"}},
+                       {"understanding": {**state["understanding"], "route": "removed_capability"}}, as_node="understand")
+    state = graph.invoke(None, {"configurable": {"thread_id": "t-route"}})
+    assert state["result"]["route"] == "out_of_scope"
 
 
 # ---- claims ----------------------------------------------------------------------------------------------------
@@ -113,7 +139,10 @@ def test_examples_are_claimed_and_answer_with_declared_blocks(cap: Capability, s
     for text in cap.examples:
         u = understand(text, today=TODAY)
         for role in cap.roles:
-            assert registry.claim(text, u, role) is cap, (text, role)
+            if cap.routed_by_nlu:  # the NLU decides its route; no capability claims the message over it
+                assert u.route == cap.route and registry.claim(text, u, role) is None, (text, role)
+            else:
+                assert registry.claim(text, u, role) is cap, (text, role)
         out = cap.run(CapabilityRequest(text=text, role=cap.roles[-1], today=TODAY, kb=kb,
                                         understanding=u.model_dump(mode="json")))
         assert out.blocks, text
