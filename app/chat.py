@@ -23,7 +23,7 @@ from chainlit.server import app as fastapi_app
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
-from app import admin, auth, history, ratelimit, render
+from app import admin, auth, history, profile_panel, ratelimit, render
 from app.auth import AppRole
 from knowledge.base import get_knowledge_base
 from knowledge.config import get_settings
@@ -193,6 +193,8 @@ async def on_feedback(feedback: Any) -> None:
 def _welcome_actions(role: AppRole) -> list[cl.Action]:
     actions = [cl.Action(name="starter", payload={"i": i}, label=q, tooltip="이 질문으로 시작")
                for i, q in enumerate(render.starters_for(role))]
+    actions.append(cl.Action(name="show_profile", payload={}, label=profile_panel.SHOW_LABEL,
+                             tooltip="이 대화에서 알게 된 구직 조건 (⚙ 설정에서 고칠 수 있음)"))
     if auth.is_admin(role):
         actions += [
             cl.Action(name="admin_ingest", payload={"rebuild": False}, label="🔄 색인 다시 만들기", tooltip="/색인"),
@@ -207,11 +209,13 @@ async def on_chat_start() -> None:
     user = current_user()
     name = user.identifier if user and role != "citizen" else ""
     await cl.Message(content=render.welcome_text(role, name), actions=_welcome_actions(role)).send()
+    await send_profile_settings(role)
 
 
 @cl.on_chat_resume
 async def on_chat_resume(thread: Any) -> None:
     logger.info("resumed thread %s", thread.get("id") if isinstance(thread, dict) else "?")
+    await send_profile_settings(current_role())
 
 
 async def stream_events(assistant: Assistant, text: str, role: str, thread_id: str) -> AsyncIterator[Event]:
@@ -336,6 +340,7 @@ async def answer(text: str, role: AppRole) -> AnswerResult | None:
     msg.elements = _elements(rendered)  # type: ignore[assignment]
     msg.actions = _actions(rendered, msg.id)
     await (msg.update() if sent else msg.send())
+    await send_profile_settings(role)  # the turn may have filled the profile: refresh the ⚙ form
     return result
 
 
@@ -352,6 +357,10 @@ async def handle_text(raw: str, role: AppRole) -> None:
             await show_ingest_history()
         else:
             _spawn(run_ingest_for_admin(bool(opts.get("rebuild"))))
+        return
+    if profile_panel.is_show_command(raw):  # "프로필 보기", "/프로필"
+        view = await _profile_view(role)
+        await cl.Message(content=profile_panel.profile_markdown(view, auth.assistant_role(role))).send()
         return
     await answer(raw, role)
 
@@ -430,6 +439,69 @@ async def on_details(action: cl.Action) -> None:
         await shown.send()
         entry["shown"] = shown.id
     await _details_action(answer_id, shown=bool(entry["shown"])).send(for_id=answer_id)
+
+
+# ---- the person's profile: "👤 프로필 보기" and the ⚙ settings form (app/profile_panel.py) ----------------------
+def _widget(w: profile_panel.Widget) -> Any:
+    from chainlit import input_widget as iw
+
+    common: dict[str, Any] = {"id": w.id, "label": w.label, "description": w.description}
+    if w.kind == "text":
+        return iw.TextInput(initial=w.initial, placeholder=w.placeholder, **common)
+    if w.kind == "number":
+        return iw.NumberInput(initial=w.initial, **common)
+    if w.kind == "switch":
+        return iw.Switch(initial=bool(w.initial), **common)
+    if w.kind == "select":
+        return iw.Select(values=list(w.values), initial_value=w.initial, **common)
+    if w.kind == "multiselect":
+        return iw.MultiSelect(values=list(w.values), initial=list(w.initial), **common)
+    return iw.Tags(initial=list(w.initial), **common)
+
+
+async def _profile_view(role: AppRole) -> dict[str, dict[str, Any]]:
+    assistant = await asyncio.to_thread(get_assistant)
+    return await asyncio.to_thread(assistant.profile, cl.context.session.thread_id, auth.assistant_role(role))
+
+
+async def send_profile_settings(role: AppRole) -> None:
+    """The ⚙ settings form, filled from this thread's profile (a citizen's own; no staff-only fields)."""
+    try:
+        view = await _profile_view(role)
+        widgets = [_widget(w) for w in profile_panel.settings_widgets(view, auth.assistant_role(role))]
+        await cl.ChatSettings(widgets).send()
+    except Exception:  # the form is a convenience: a failure must not break the conversation
+        logger.exception("could not fill the profile settings")
+
+
+@cl.on_settings_update
+async def on_settings_update(values: dict[str, Any]) -> None:
+    """The counselor (or the citizen, their own) edited the ⚙ form: write the changed fields into the thread."""
+    from graphs.service import ProfileEditError
+
+    role = current_role()
+    arole = auth.assistant_role(role)
+    try:
+        view = await _profile_view(role)
+        seeker, person = profile_panel.edits_from_settings(values, view, arole)
+        if not (seeker or person):
+            return
+        assistant = await asyncio.to_thread(get_assistant)
+        view = await asyncio.to_thread(functools.partial(assistant.update_profile, cl.context.session.thread_id,
+                                                         arole, seeker=seeker, profile=person))
+    except (profile_panel.ProfileInputError, ProfileEditError) as exc:
+        await cl.Message(content=f"⚠️ 프로필을 고치지 못했습니다: {exc}").send()
+        await send_profile_settings(role)
+        return
+    await cl.Message(content="✅ 프로필을 고쳤습니다. 다음 답부터 반영됩니다.\n\n"
+                             + profile_panel.profile_markdown(view, arole)).send()
+
+
+@cl.action_callback("show_profile")
+async def on_show_profile(action: cl.Action) -> None:
+    role = current_role()
+    view = await _profile_view(role)
+    await cl.Message(content=profile_panel.profile_markdown(view, auth.assistant_role(role))).send()
 
 
 @cl.action_callback("refine")

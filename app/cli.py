@@ -190,6 +190,35 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_profile(args: argparse.Namespace) -> int:
+    """``goyong profile --thread T [--set 희망직종=요양보호사 …] [--json]``: the thread's person profile, edited."""
+    from app.profile_panel import ProfileInputError, edits_from_assignments, profile_markdown
+    from graphs.service import Assistant, ProfileEditError
+
+    try:
+        seeker, person = edits_from_assignments(args.set or [])
+    except ProfileInputError as exc:
+        console.print(f"[red]오류:[/red] {exc}")
+        return 2
+    kb = _kb()
+    try:
+        assistant = Assistant(kb)
+        if seeker or person:
+            view = assistant.update_profile(args.thread, args.role, seeker=seeker, profile=person)
+        else:
+            view = assistant.profile(args.thread, args.role)
+    except ProfileEditError as exc:
+        console.print(f"[red]오류:[/red] {exc}")
+        return 2
+    finally:
+        kb.close()
+    if args.json:
+        _json(view)
+    else:
+        out.print(profile_markdown(view, args.role))
+    return 0
+
+
 def cmd_eligibility(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
@@ -223,8 +252,9 @@ def cmd_eligibility(args: argparse.Namespace) -> int:
 # ---- samples ---------------------------------------------------------------------------------------------------
 def cmd_generate_samples(args: argparse.Namespace) -> int:
     from ingest.samplegen import write_samples
+    from ingest.seekergen import write_seekers
 
-    written = write_samples(args.out)
+    written = [*write_samples(args.out), write_seekers(args.out)]
     for p in written:
         out.print(f"wrote {p}")
     return 0
@@ -294,6 +324,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--thread", default=None, help="대화 ID: 같은 ID로 이어서 물으면 앞의 내용을 기억합니다")
     ask.add_argument("--json", action="store_true")
     ask.set_defaults(func=cmd_ask)
+
+    pf = sub.add_parser("profile", help="대화(thread)의 구직자 프로필을 보여 주고 고칩니다")
+    pf.add_argument("--thread", required=True, help="goyong ask --thread 에 쓴 대화 ID")
+    pf.add_argument("--set", nargs="*", metavar="항목=값", help="고칠 항목 (예: 희망직종=요양보호사 경력='회계 사무 12년' "
+                    "자격증='전산회계 1급, 컴활 2급' 주말휴무=예 희망임금=250 거주지=연동; 값을 비우면 지움)")
+    pf.add_argument("--role", choices=["citizen", "counselor"], default="counselor")
+    pf.add_argument("--json", action="store_true")
+    pf.set_defaults(func=cmd_profile)
 
     el = sub.add_parser("eligibility", help="프로필 JSON으로 수급 요건·금액을 계산합니다")
     el.add_argument("program", help="unemployment_benefit | early_reemployment | national_employment_support | "
@@ -366,6 +404,29 @@ def build_parser() -> argparse.ArgumentParser:
     ma.add_argument("--exclude", nargs="*", metavar="요인", help="빼고 계산할 요인 (예: wage commute)")
     ma.add_argument("-k", type=int, default=10, help="보여줄 공고 수 (기본 10)")
     ma.set_defaults(func=_delegate("graphs.capabilities.job_matching.cli", "cli_match"))
+
+    sc = sub.add_parser("screen", help="프로필(JSON)로 받을 수 있는 제도를 한눈에: 제도마다 ✅/❌/❓, 금액, 확인할 것")
+    sc.add_argument("--profile", required=True, type=Path, help="Profile 필드를 담은 JSON 파일 (goyong eligibility와 같은 형식)")
+    sc.add_argument("--json", action="store_true")
+    sc.add_argument("--role", choices=["citizen", "counselor"], default="counselor", help="시민용(조문 열 없음) 또는 상담사용")
+    sc.add_argument("--employer", action="store_true", help="사업주 지원금으로 점검 (사업주 항목이 있으면 자동)")
+    sc.set_defaults(func=_delegate("graphs.capabilities.program_screening.cli", "cli_screen"))
+
+    ta = sub.add_parser("talent", help="구인공고에 맞는 구직자(가상·익명 풀)를 점수·추천 이유와 함께 찾습니다 (상담사용)")
+    ta_src = ta.add_mutually_exclusive_group(required=True)
+    ta_src.add_argument("--posting", help="공고 파일 경로 또는 공고 내용/조건 (예: \"요양보호사, 노형동, 시급 12000원\")")
+    ta_src.add_argument("--id", help="고용24 공고 번호 (예: K151…)")
+    ta.add_argument("--json", action="store_true")
+    ta.add_argument("-k", type=int, default=10, help="보여줄 구직자 수 (기본 10)")
+    ta.set_defaults(func=_delegate("graphs.capabilities.talent_recommendation.cli", "cli_talent"))
+
+    pl = sub.add_parser("plan", help="대화(thread)의 취업활동계획(IAP) 초안 또는 상담일지(--note)를 만들고 .docx/.md로 저장합니다")
+    pl.add_argument("--thread", required=True, help="goyong ask --thread로 상담한 대화 ID")
+    pl.add_argument("--out", type=Path, default=None, help="저장할 파일 (.docx 또는 .md)")
+    pl.add_argument("--unmasked", action="store_true", help="정확한 나이·읍·면·동을 씁니다 (기본: 연령대·행정시)")
+    pl.add_argument("--note", action="store_true", help="취업활동계획 대신 상담일지를 씁니다")
+    pl.add_argument("--role", choices=["citizen", "counselor"], default="counselor")
+    pl.set_defaults(func=_delegate("graphs.capabilities.activity_plan.cli", "cli_plan"))
 
     # issue 13: posting draft (goyong posting draft) and employer subsidy screening
     pd = posting_sub.add_parser("draft", help="간단한 조건으로 구인공고 초안 작성 (고용24 공고 양식, 법 위반 소지 점검 포함)")

@@ -34,9 +34,11 @@ import json
 import logging
 import re
 import sys
+import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -76,6 +78,7 @@ from evals.metrics import (
 from graphs.capabilities import registry
 from graphs.capabilities.registry import CapabilityEval, EvalContext
 from knowledge.base import KnowledgeBase
+from knowledge.config import Settings
 from knowledge.reports import save_report as write_report
 from knowledge.schemas import JobPosting, TrainingCourse
 
@@ -606,19 +609,24 @@ def _needs(kb: KnowledgeBase | None) -> KnowledgeBase:
     return kb
 
 
-def ensure_stats(kb: KnowledgeBase, today: date) -> None:
-    """Trend questions in the answers set are answered from ``<data_dir>/stats.sqlite``: load it when missing (what
-    ``goyong ingest --source stats`` does; the general ingest does not load statistics yet)."""
+@contextmanager
+def bundled_stats(settings: Settings, today: date) -> Iterator[Settings]:
+    """``settings`` with a data dir holding a statistics store built from the bundled corpus as of ``today`` (a temp
+    dir, removed afterwards): trend answers are scored on the bundled figures, and an admin's release in the real
+    data dir is neither read nor written."""
     from ingest.stats import run_stats_ingest
-    from knowledge.stats import stats_path
 
-    if not stats_path(kb.settings.data_dir).exists():
-        run_stats_ingest(kb.settings, today=today)
+    with tempfile.TemporaryDirectory(prefix="goyong-eval-stats-") as tmp:
+        scoped = settings.model_copy(update={"data_dir": Path(tmp), "today": today})
+        run_stats_ingest(scoped, today=today)
+        yield scoped
 
 
 def _answers(kb: KnowledgeBase | None, today: date) -> AnswersReport:
-    ensure_stats(_needs(kb), today)
-    return eval_answers(_needs(kb), load_answers(), today)
+    """Trend questions in the answers set are answered from the bundled statistics (the index stays the same)."""
+    built = _needs(kb)
+    with bundled_stats(built.settings, today) as settings:
+        return eval_answers(dataclasses.replace(built, settings=settings), load_answers(), today)
 
 
 SET_RUNNERS: dict[str, SetRunner] = {
@@ -634,9 +642,6 @@ def eval_capability(name: str, kb: KnowledgeBase | None, today: date) -> Capabil
     """A registered capability's evaluate, with what it declared it needs: ``"stats"`` = a statistics store built
     from the bundled corpus as of ``today`` in a temp dir (so an admin's release in the data dir does not change the
     scores), ``"index"`` = the built knowledge base."""
-    import tempfile
-
-    from ingest.stats import run_stats_ingest
     from knowledge.config import get_settings
 
     cap = registry.get(name)
@@ -648,9 +653,7 @@ def eval_capability(name: str, kb: KnowledgeBase | None, today: date) -> Capabil
         _needs(kb)
     if "stats" not in cap.needs:
         return evaluate(EvalContext(today=today, settings=base, kb=kb))
-    with tempfile.TemporaryDirectory(prefix=f"goyong-{name}-") as tmp:
-        settings = base.model_copy(update={"data_dir": Path(tmp)})
-        run_stats_ingest(settings, today=today)
+    with bundled_stats(base, today) as settings:
         return evaluate(EvalContext(today=today, settings=settings, kb=kb))
 
 

@@ -11,11 +11,14 @@ from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessageChunk, HumanMessage
+from pydantic import ValidationError
 
 from graphs.answer import AnswerResult, Role, ToolCallOut
 from graphs.configuration import Context
 from graphs.graph import Deps, build_graph
 from graphs.llm import build_llm
+from graphs.nlu.seeker import dump_seeker, load_seeker
+from graphs.profile import PROFILE_LABELS, SEEKER_LABELS, STAFF_ONLY, Profile, SeekerProfile
 from knowledge.base import KnowledgeBase
 from knowledge.config import Settings
 from knowledge.diskfull import DISK_FULL_ANSWER, is_disk_full
@@ -25,6 +28,13 @@ logger = logging.getLogger(__name__)
 
 MAX_INPUT_CHARS = 4000
 EMPTY_INPUT = "질문을 입력해 주세요. 예: \"서귀포 호텔 일자리\", \"실업급여 받을 수 있나요?\""
+
+
+EDIT_NODE = "finalize"  # a profile edit is written as if the turn's last node made it: nothing is left to run
+
+
+class ProfileEditError(ValueError):
+    """An edit of the profile that does not validate; the message names the field in Korean."""
 
 
 @dataclass
@@ -144,3 +154,58 @@ class Assistant:
     def history(self, thread_id: str, *, role: Role = "citizen") -> list[dict[str, str]]:
         state = self.graph.get_state(self._config(role, thread_id)).values
         return [{"type": m.type, "content": str(m.content)} for m in state.get("messages", [])]
+
+    # ---- the person's profile (seeker + eligibility facts) ------------------------------------------------------
+    def profile(self, thread_id: str, role: Role = "citizen") -> dict[str, dict[str, Any]]:
+        """What the thread knows of the person: ``{"seeker": SeekerProfile fields, "profile": Profile fields}``
+        (only filled ones; staff-only fields are left out for a citizen)."""
+        state = self.graph.get_state(self._config(role, thread_id)).values
+        seeker = dump_seeker(load_seeker(state.get("seeker")))
+        profile = dict(state.get("profile") or {})
+        if role == "citizen":
+            seeker = {k: v for k, v in seeker.items() if k not in STAFF_ONLY}
+        return {"seeker": seeker, "profile": profile}
+
+    def update_profile(self, thread_id: str, role: Role = "citizen", *, seeker: dict[str, Any] | None = None,
+                       profile: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+        """Replace the given fields (``None`` or an empty list clears one) and store them in the thread, where the
+        next turn reads them. Raises :class:`ProfileEditError` naming the field when a value does not validate."""
+        config = self._config(role, thread_id)
+        state = self.graph.get_state(config).values
+        update: dict[str, Any] = {}
+        if seeker:
+            if role == "citizen" and set(seeker) & STAFF_ONLY:
+                raise ProfileEditError("상담사만 바꿀 수 있는 항목입니다: "
+                                       + ", ".join(SEEKER_LABELS[k] for k in sorted(set(seeker) & STAFF_ONLY)))
+            current = load_seeker(state.get("seeker")).model_dump(mode="json")
+            merged = _validated(SeekerProfile, {**current, **_masked(seeker)}, SEEKER_LABELS)
+            update["seeker"] = dump_seeker(merged)
+        if profile:
+            current = dict(state.get("profile") or {})
+            merged_p = _validated(Profile, {**current, **_masked(profile)}, PROFILE_LABELS)
+            update["profile"] = merged_p.model_dump(mode="json", exclude_none=True)
+        if update:
+            as_node = EDIT_NODE if EDIT_NODE in self.graph.nodes else None
+            self.graph.update_state(config, update, as_node=as_node)
+        return self.profile(thread_id, role)
+
+
+def _masked(values: dict[str, Any]) -> dict[str, Any]:
+    """Free text typed into the panel goes through the same personal-data masking as a chat message."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, str):
+            value = mask_pii(value)[0]
+        elif isinstance(value, list):
+            value = [mask_pii(v)[0] if isinstance(v, str) else v for v in value]
+        out[key] = value
+    return out
+
+
+def _validated(model: type[Any], data: dict[str, Any], labels: dict[str, str]) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else ""
+        raise ProfileEditError(f"'{labels.get(name, name)}' 값이 올바르지 않습니다: {err['msg']}") from exc
