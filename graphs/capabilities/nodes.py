@@ -13,6 +13,7 @@ from graphs.blocks import CapabilityAnswer, MarkdownBlock
 from graphs.capabilities.registry import CapabilityRequest, Node
 from graphs.configuration import Context
 from graphs.nlu.gazetteer import find_places, resolve
+from graphs.nlu.seeker import load_seeker
 from graphs.state import AgentState
 from graphs.tools import ToolContext
 from knowledge.schemas import JobFilters, TrainingFilters
@@ -58,7 +59,7 @@ def for_the_person(state: AgentState, query: str, filters: _F) -> tuple[str, _F]
     and the person's region (Profile.region, a city or a district) fill the search."""
     if not state["understanding"].get("for_the_person") or query:
         return query, filters
-    occupation = (state.get("seeker") or {}).get("occupation") or ""
+    occupation = load_seeker(state.get("seeker")).desired_occupation or ""
     region = (state.get("profile") or {}).get("region")
     if region and filters.region is None:
         city, district = resolve(find_places(region))
