@@ -83,6 +83,7 @@ class IngestManager:
             else:
                 stats = stats_after_catalogs(kb.settings)  # the catalog aggregates follow the new catalogs
                 logger.info("statistics store refreshed: %d figures", stats.observations)
+                check_postings(kb, report.run_id)
             logger.info("admin ingest %s finished in %.1fs", report.run_id, report.seconds)
             return report
         finally:
@@ -122,6 +123,32 @@ def progress_text(state: IngestProgress) -> str:
     return "\n".join(lines)
 
 
+# The posting check that followed each admin ingest run, by run id (shown under the run's table)
+_POSTING_CHECKS: dict[str, str] = {}
+
+
+def check_postings(kb: KnowledgeBase, run_id: str) -> str | None:
+    """Every posting of the new catalog checked (graphs/capabilities/posting_check/bulk.py), the report saved in the
+    reports folder; its per-rule counts are kept for :func:`report_table`. A failure is logged, never raised."""
+    from graphs.capabilities.posting_check.bulk import (
+        check_catalog,
+        counts_table,
+        save_catalog_report,
+        summary_line,
+    )
+
+    try:
+        catalog = check_catalog(kb.jobs(), today=kb.settings.current_date(), run_id=run_id)
+        path = save_catalog_report(catalog, kb.settings.reports_dir)
+    except Exception:
+        logger.exception("posting check after ingest %s failed", run_id)
+        return None
+    text = f"**{summary_line(catalog)}** (보고서 `{path.name}`)\n\n{counts_table(catalog)}"
+    _POSTING_CHECKS[run_id] = text
+    logger.info("posting check after ingest %s: %s", run_id, summary_line(catalog))
+    return text
+
+
 def report_table(report: IngestReport) -> str:
     status = "✅ 완료" if report.ok else f"❌ 실패: {report.error or ''}"
     lines = [
@@ -141,6 +168,9 @@ def report_table(report: IngestReport) -> str:
         for source, r in rejected[:10]:
             where = Path(r.file).name + (f":{r.line}" if r.line else "") + (f" [{r.record_id}]" if r.record_id else "")
             lines.append(f"- {SOURCE_NAMES.get(source, source)} {where} — {r.reason}")
+    checked = _POSTING_CHECKS.get(report.run_id)
+    if checked:
+        lines += ["", checked]
     return "\n".join(lines)
 
 

@@ -65,18 +65,37 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     finally:
         kb.close()
+    checked = _check_postings(kb.settings, report) if "jobs" in sources else None
     if args.source != "all":
         _print_report(report, args.json)
+        if checked and not args.json:
+            out.print(checked[0], markup=False, highlight=False, soft_wrap=True)
         return 0
     from ingest.stats import stats_after_catalogs
 
     stats = stats_after_catalogs(kb.settings, args.path)
     if args.json:
-        _json({**report.model_dump(mode="json"), "stats": stats.model_dump(mode="json")})
+        _json({**report.model_dump(mode="json"), "stats": stats.model_dump(mode="json"),
+               **({"posting_check": checked[1]} if checked else {})})
     else:
         _print_report(report, False)
         console.print(f"통계 저장소: {stats.observations}개 수치 (거부 {len(stats.rejected)}건, {stats.seconds:.1f}초)")
+        if checked:
+            out.print(checked[0], markup=False, highlight=False, soft_wrap=True)
     return 0
+
+
+def _check_postings(settings: Any, report: Any) -> tuple[str, dict[str, Any]] | None:
+    """After a jobs ingest: every catalog posting checked (graphs/capabilities/posting_check/bulk.py); the one-line
+    summary and the saved report (``reports/posting-check-<run id>.json``). A failure here never fails the ingest."""
+    from graphs.capabilities.posting_check.cli import after_ingest_line, check_after_ingest
+
+    try:
+        catalog, path = check_after_ingest(settings, report.run_id)
+    except Exception as exc:  # the ingest succeeded; the check is a report on top of it
+        return f"공고 점검 실패: {exc}", {"error": str(exc)}
+    return after_ingest_line(catalog, path), {"summary": after_ingest_line(catalog, path), "report_file": str(path),
+                                              "rules": {r.rule_id: r.postings for r in catalog.rules}}
 
 
 def _print_report(report: Any, as_json: bool) -> None:
@@ -266,6 +285,11 @@ def cmd_posting_check(args: argparse.Namespace) -> int:
     from graphs.capabilities.posting_check.render import report_text
     from knowledge.config import get_settings
 
+    if args.id or args.catalog:  # a catalog posting by id, or the whole catalog (posting_check/cli.py)
+        return int(_delegate("graphs.capabilities.posting_check.cli", "cli_posting_catalog")(args))
+    if args.source is None:
+        console.print("[red]오류:[/red] 공고 파일·문구, --id 또는 --catalog 중 하나가 필요합니다.")
+        return 2
     text = args.source
     try:
         is_file = "\n" not in text and Path(text).is_file()
@@ -381,7 +405,10 @@ def build_parser() -> argparse.ArgumentParser:
     po = sub.add_parser("posting", help="구인공고 도구: 초안 작성(draft), 법 위반 소지 점검(check)")
     posting_sub = po.add_subparsers(dest="posting_command", required=True)
     pc = posting_sub.add_parser("check", help="구인공고 문구 점검: 연령·성별·신체조건·개인정보·거짓광고·최저임금·근로시간")
-    pc.add_argument("source", help="공고 파일 경로 또는 공고 문구")
+    pc.add_argument("source", nargs="?", default=None, help="공고 파일 경로 또는 공고 문구")
+    pc.add_argument("--id", default=None, help="색인된 채용정보의 공고 번호 (예: K151…)로 점검")
+    pc.add_argument("--catalog", action="store_true", help="색인된 채용정보 전체를 점검: 규칙별 건수와 문제가 많은 공고")
+    pc.add_argument("--worst", type=int, default=10, help="--catalog: 보여줄 문제 공고 수 (기본 10)")
     pc.add_argument("--year", type=int, default=None, help="공고 연도 (최저임금 기준, 기본: 올해)")
     pc.add_argument("--employees", type=int, default=None, help="상시 근로자 수 (모르면 생략: 규모에 따라 달라지는 항목은 '확인 필요')")
     pc.add_argument("--json", action="store_true")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.config import Settings, get_settings
 from knowledge.embeddings import Embedder, build_embedder
 from knowledge.korean import warm_up
 from knowledge.retrieval import Retriever
+from knowledge.schemas import JobPosting
 from knowledge.sparse import Lexicon, default_lexicon
 from knowledge.store import KINDS, Store, open_store
 
@@ -45,6 +47,32 @@ class KnowledgeBase:
 
     def close(self) -> None:
         self.store.close()
+
+    def jobs(self) -> Iterator[JobPosting]:
+        """Every posting of the ingested job catalog (as indexed)."""
+        return iter_jobs(self.store)
+
+    def job(self, job_id: str) -> JobPosting | None:
+        """One catalog posting by its 고용24 id (구인인증번호, ``K151…``), or None."""
+        return job_by_id(self.store, job_id)
+
+
+def iter_jobs(store: Store) -> Iterator[JobPosting]:
+    """Every posting of the job catalog in ``store``, read from the stored records."""
+    for payload in store.iter_payloads("jobs"):
+        record = payload.get("record")
+        if record:
+            yield JobPosting.model_validate(record)
+
+
+def job_by_id(store: Store, job_id: str) -> JobPosting | None:
+    """The catalog posting with this 고용24 id; ids are compared without surrounding spaces, case-insensitively."""
+    wanted = job_id.strip().upper()
+    for payload in store.iter_payloads("jobs"):
+        record = payload.get("record") or {}
+        if str(record.get("id", "")).upper() == wanted:
+            return JobPosting.model_validate(record)
+    return None
 
 
 _kb: KnowledgeBase | None = None

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graphs.blocks import Block, CapabilityAnswer, FindingItem, FindingsBlock, MarkdownBlock
+from graphs.blocks import Block, CapabilityAnswer, FindingItem, FindingsBlock, MarkdownBlock, NoticeBlock
+from graphs.capabilities.posting_check.bulk import check_job
 from graphs.capabilities.posting_check.checker import check_posting
 from graphs.capabilities.posting_check.evaluate import GOLD_PATH, EvalReport, evaluate_split
 from graphs.capabilities.posting_check.models import CheckReport
@@ -53,8 +54,20 @@ def split_request(text: str) -> tuple[str, str] | None:
     return None
 
 
+# "K161612611171066 공고 점검해줘": a posting of the ingested catalog by its 고용24 id (구인인증번호)
+POSTING_ID = re.compile(r"(?<![A-Za-z0-9])K\d{9,}(?![0-9])", re.IGNORECASE)
+
+
+def id_request(text: str) -> str | None:
+    """The 고용24 id of a message asking to check a catalog posting ("K151… 공고 점검해줘"), or None."""
+    m = POSTING_ID.search(text)
+    if m is None or not _REQUEST.search(text[: m.start()] + text[m.end():]):
+        return None
+    return m.group(0).upper()
+
+
 def claims(text: str, u: Understanding) -> bool:
-    return split_request(text) is not None
+    return split_request(text) is not None or id_request(text) is not None
 
 
 def employer_size(request: str) -> int | None:
@@ -94,7 +107,28 @@ def citations_of(report: CheckReport) -> list[Citation]:
     return out
 
 
+def catalog_answer(request: CapabilityRequest, job_id: str) -> CapabilityAnswer:
+    """A catalog posting checked by its id (counselors: the catalog lookup is a desk tool)."""
+    if request.role != "counselor":
+        return CapabilityAnswer(blocks=[NoticeBlock(
+            text="공고 번호로 점검하는 기능은 상담사용입니다 — 점검할 공고 문구를 '다음 공고 점검해줘:' 뒤에 붙여 "
+                 "넣어 주세요.", level="info")])
+    job = request.kb.job(job_id) if hasattr(request.kb, "job") else None
+    if job is None:
+        return CapabilityAnswer(blocks=[NoticeBlock(
+            text=f"색인된 채용정보에 공고 번호 {job_id}가 없습니다 — 번호를 확인하거나 공고 문구를 붙여 넣어 주세요.",
+            level="warning")])
+    report = check_job(job, today=request.today)
+    blocks: list[Block] = [MarkdownBlock(text=f"**{job.id}** {job.title} — {job.company} (채용정보 색인의 공고)"),
+                           *blocks_of(report)]
+    return CapabilityAnswer(blocks=blocks, citations=citations_of(report),
+                            remember={"text": report.text, "findings": len(report.findings)})
+
+
 def run(request: CapabilityRequest) -> CapabilityAnswer:
+    job_id = id_request(request.text) if split_request(request.text) is None else None
+    if job_id is not None:
+        return catalog_answer(request, job_id)
     parts = split_request(request.text)
     words, posting = parts if parts is not None else ("", request.text)
     report = check_posting(posting, year=request.today.year, employees=employer_size(words))
@@ -150,7 +184,7 @@ CAPABILITY = register(Capability(
     priority=10,
     claims=claims,
     run=run,
-    blocks=("markdown", "findings"),
+    blocks=("markdown", "findings", "notice"),
     follow_ups=(
         FollowUp("❓ 나이 제한은 왜 안 되나요", "구인공고에 나이 제한 쓰면 안 되나요?"),
         FollowUp("💰 올해 최저시급", "올해 최저시급 얼마예요?"),
@@ -160,5 +194,6 @@ CAPABILITY = register(Capability(
     examples=(
         "다음 공고 점검해줘: 호텔 객실 정리 직원 모집. 35세 이하 여성만 지원 가능. 시급 9,000원, 주 6일 근무.",
         "이 채용공고 문제 없는지 봐 줘\n카페 바리스타 구함 — 용모 단정한 20대 여성, 월 200만원",
+        "K161612611171066 공고 점검해줘",
     ),
 ))
