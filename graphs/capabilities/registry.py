@@ -58,7 +58,8 @@ RESERVED_NODES: frozenset[str] = frozenset({"understand", "llm_write", "finalize
 CORE: tuple[str, ...] = ("eligibility", "job_search", "training_search", "policy_qa")
 # The capability folders, loaded in this order (each registers itself once in its capability.py).
 KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching", "talent_recommendation",
-                         "program_screening", "activity_plan", "consultation_note")
+                         "employer_subsidies", "program_screening", "activity_plan",
+                         "consultation_note")
 
 
 # ---- declaration -----------------------------------------------------------------------------------------------
