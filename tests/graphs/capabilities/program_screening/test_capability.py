@@ -34,11 +34,17 @@ def _claimed(text: str) -> bool:
     "무슨 지원 받을 수 있나요",
     "제가 받을 수 있는 지원 제도가 뭐가 있어요?",
     "실업급여 말고 다른 지원도 받을 수 있나요?",
-    "우리 회사가 받을 수 있는 지원금 다 알려줘. 고용보험 가입 직원 7명",
 ])
 def test_a_general_what_can_i_get_question_is_screened(text: str) -> None:
     assert _claimed(text)
     assert registry.claim(text, understand(text, today=DAY), "citizen") is CAPABILITY
+
+
+def test_an_employers_what_can_we_get_question_goes_to_the_employer_subsidy_screening() -> None:
+    """An employer's "all our subsidies" question is the employer desk's (every employer program, asked one fact at a
+    time), not the seeker screening's employer view."""
+    text = "우리 회사가 받을 수 있는 지원금 다 알려줘. 고용보험 가입 직원 7명"
+    assert registry.claim(text, understand(text, today=DAY), "citizen") is registry.get("employer_subsidies")
 
 
 @pytest.mark.parametrize("text", [
