@@ -432,6 +432,13 @@ def build_parser() -> argparse.ArgumentParser:
     ma.add_argument("-k", type=int, default=10, help="보여줄 공고 수 (기본 10)")
     ma.set_defaults(func=_delegate("graphs.capabilities.job_matching.cli", "cli_match"))
 
+    rt = sub.add_parser("recommend-training", help="구직자 프로필(JSON)의 역량 갭과 그 갭을 채우는 훈련과정을 점수·이유와 함께 찾습니다")
+    rt.add_argument("--profile", required=True, type=Path, help="SeekerProfile JSON 파일")
+    rt.add_argument("--region", default=None, help="읍·면·동이 없을 때 거주 행정시 (제주시/서귀포시)")
+    rt.add_argument("--json", action="store_true")
+    rt.add_argument("-k", type=int, default=3, help="보여줄 과정 수 (기본 3)")
+    rt.set_defaults(func=_delegate("graphs.capabilities.training_recommendation.cli", "cli_recommend_training"))
+
     sc = sub.add_parser("screen", help="프로필(JSON)로 받을 수 있는 제도를 한눈에: 제도마다 ✅/❌/❓, 금액, 확인할 것")
     sc.add_argument("--profile", required=True, type=Path, help="Profile 필드를 담은 JSON 파일 (goyong eligibility와 같은 형식)")
     sc.add_argument("--json", action="store_true")
