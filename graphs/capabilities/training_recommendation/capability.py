@@ -80,6 +80,9 @@ def blocks_of(rec: Recommendation) -> list[Block]:
         lines = [f"{g} → {c.title}" for c in rec.courses for g in c.closes]
         if lines:
             blocks.append(MarkdownBlock(text="\n".join(f"- {line}" for line in dict.fromkeys(lines))))
+    elif not rec.gaps:
+        blocks.append(MarkdownBlock(text="이 직종에 필요한 역량은 이미 갖추셨고, 카탈로그에 더 배울 과정이 없습니다. 바로 일자리를 "
+                                         "찾아보시거나 다른 목표 직종을 말씀해 주세요."))
     else:
         blocks.append(MarkdownBlock(text="지금 개강 예정인 과정 중에 이 역량을 채우는 과정이 없습니다. 고용24에서 다른 지역·"
                                          "원격 과정을 찾아보세요."))
