@@ -16,12 +16,9 @@ from typing import Any
 
 from graphs.answer import CitationOut
 from graphs.tools import split_sentences
+from knowledge.formatting import pay_range
 
 WEAK = {"unverified", "conflict"}
-
-
-def won(v: int | None) -> str:
-    return f"{v:,}원" if v is not None else "-"
 
 
 def pay_text(wage_type: str | None, lo: int | None, hi: int | None, *, unknown: str = "임금 협의") -> str:
@@ -29,7 +26,7 @@ def pay_text(wage_type: str | None, lo: int | None, hi: int | None, *, unknown: 
     kind = wage_type or ""
     if lo is None:
         return kind or unknown
-    return f"{kind} {lo:,}원".strip() + (f"~{hi:,}원" if hi and hi != lo else "")
+    return pay_range(kind, lo, hi, sep="~").strip()
 
 
 def safe_url(url: str | None) -> str | None:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from knowledge.formatting import manwon
 from knowledge.schemas import EmploymentType
 
 SeparationReason = Literal[
@@ -189,7 +190,7 @@ def shown_value(name: str, value: object) -> str:
         yes, no = _BOOL_WORDS.get(name, ("예", "아니요"))
         return yes if value else no
     if name in _MONEY and isinstance(value, int | float):
-        return f"{value / 10_000:,.0f}만원" + (" 이상" if name == "desired_monthly_wage" else "")
+        return manwon(value) + (" 이상" if name == "desired_monthly_wage" else "")
     if name == "separation_reason" and isinstance(value, str):
         return SEPARATION_LABELS.get(value, value)
     if isinstance(value, list):

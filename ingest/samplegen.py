@@ -32,6 +32,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from knowledge.config import CORPUS_DIR
+from knowledge.formatting import compact_won, won
 
 logger = logging.getLogger(__name__)
 
@@ -532,10 +533,8 @@ def _pick_district(rng: random.Random, tpl: JobTemplate) -> tuple[str, str]:
 
 
 def _won(amount: int) -> str:
-    """Human amount as in 고용24 ``sal``: 2,500,000 → "250만원"; 10,500 → "10,500원"."""
-    if amount >= 100_000 and amount % 10_000 == 0:
-        return f"{amount // 10_000:,}만원"
-    return f"{amount:,}원"
+    """Human amount as in 고용24 ``sal``: 2,500,000 → "250만원"; 10,500 → "10,500원"; 50,000 → "50,000원"."""
+    return compact_won(amount) if amount >= 100_000 else won(amount)
 
 
 def _clock_text(hour: int) -> str:

@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.fields import payload_values
+from knowledge.formatting import pay_range
 from knowledge.schemas import (
     JobFilters,
     JobPosting,
@@ -37,17 +38,11 @@ def content_hash(text: str, payload: dict[str, Any], dense_text: str | None = No
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
-def won(amount: int | None) -> str:
-    return f"{amount:,}원" if amount is not None else "-"
-
-
 # ---- jobs ----------------------------------------------------------------------------------------------------
 def job_text(job: JobPosting) -> str:
     pay = ""
     if job.wage_min is not None:
-        pay = f"{job.wage_type} {job.wage_min:,}원" + (
-            f" ~ {job.wage_max:,}원" if job.wage_max and job.wage_max != job.wage_min else ""
-        )
+        pay = pay_range(job.wage_type, job.wage_min, job.wage_max)
     parts = [
         job.title,
         f"{job.company} ({job.industry})" if job.industry else job.company,

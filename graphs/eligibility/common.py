@@ -20,6 +20,7 @@ from graphs.eligibility.models import (
 )
 from graphs.eligibility.ruleset import OP_WORDS, Condition, Range, Sourced, Threshold, dec, load_rules
 from knowledge.facts import MilitaryExtension, SourcedFact
+from knowledge.formatting import compact_won
 from knowledge.schemas import Confidence
 
 CONFIRM_NOTE = (
@@ -50,21 +51,6 @@ def num(value: int | float | Decimal) -> str:
     if d == d.to_integral_value():
         return f"{int(d):,}"
     return f"{d.normalize():,f}"
-
-
-def won(value: int) -> str:
-    return f"{value:,}원"
-
-
-def compact_won(value: int | float) -> str:
-    """``400_000_000`` → ``4억원``; ``150_000_000`` → ``1억 5,000만원``; ``600_000`` → ``60만원``."""
-    v = int(value)
-    eok, rest = divmod(v, 100_000_000)
-    man, small = divmod(rest, 10_000)
-    if small or v < 10_000:
-        return won(v)
-    parts = ([f"{eok:,}억"] if eok else []) + ([f"{man:,}만"] if man else [])
-    return " ".join(parts) + "원"
 
 
 def quantity(value: int | float | Decimal, unit: str) -> str:

@@ -11,10 +11,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from graphs.eligibility import unemployment
-from graphs.eligibility.common import Builder, num, percent, rules_of, won
+from graphs.eligibility.common import Builder, num, percent, rules_of
 from graphs.eligibility.models import EligibilityResult
 from graphs.eligibility.ruleset import OP_WORDS, EarlyReemploymentRules, Figure, dec, floor_int
 from graphs.profile import Profile
+from knowledge.formatting import won
 
 PROGRAM = "early_reemployment"
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from graphs.eligibility.common import Builder, compact_won, quantity, rules_of, won
+from graphs.eligibility.common import Builder, quantity, rules_of
 from graphs.eligibility.models import EligibilityResult
 from graphs.eligibility.ruleset import OP_WORDS, LearningCardRules, Threshold
 from graphs.profile import Profile
+from knowledge.formatting import compact_won, won
 
 PROGRAM = "learning_card"
 

@@ -12,7 +12,6 @@ from datetime import date
 from graphs.eligibility.common import (
     Builder,
     aggregate,
-    compact_won,
     fallback_warning,
     merge_missing,
     num,
@@ -21,13 +20,13 @@ from graphs.eligibility.common import (
     sourced,
     verdict_of,
     within_youth_ceiling,
-    won,
     youth_age,
 )
 from graphs.eligibility.models import EligibilityResult
 from graphs.eligibility.ruleset import NationalEmploymentRules, Sourced, Threshold, TrackId
 from graphs.profile import Profile
 from knowledge.facts import MilitaryExtension, median_income, military_service
+from knowledge.formatting import compact_won, won
 
 PROGRAM = "national_employment_support"
 TRACKS: tuple[TrackId, ...] = ("type1_requirement", "type1_selection", "type1_youth", "type2")

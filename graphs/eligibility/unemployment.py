@@ -20,7 +20,6 @@ from graphs.eligibility.common import (
     rules_of,
     select_year,
     weakest,
-    won,
 )
 from graphs.eligibility.models import EligibilityResult
 from graphs.eligibility.ruleset import (
@@ -35,6 +34,7 @@ from graphs.eligibility.ruleset import (
     floor_int,
 )
 from graphs.profile import Profile
+from knowledge.formatting import won
 from knowledge.schemas import Confidence
 
 PROGRAM = "unemployment_benefit"

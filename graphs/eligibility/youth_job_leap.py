@@ -12,18 +12,17 @@ from datetime import date
 from graphs.eligibility.common import (
     Builder,
     aggregate,
-    compact_won,
     merge_missing,
     rules_of,
     select_version,
     verdict_of,
-    won,
     youth_age,
 )
 from graphs.eligibility.models import EligibilityResult
 from graphs.eligibility.ruleset import LeapVersion, YouthJobLeapRules
 from graphs.profile import Profile
 from knowledge.facts import MilitaryExtension, military_service
+from knowledge.formatting import compact_won, won
 
 PROGRAM = "youth_job_leap"
 

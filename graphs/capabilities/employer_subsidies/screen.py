@@ -30,11 +30,12 @@ from graphs.capabilities.employer_subsidies.ruleset import (
     load_program_rules,
 )
 from graphs.eligibility import check_eligibility
-from graphs.eligibility.common import FLAGGED, Builder, compact_won, decide, won
+from graphs.eligibility.common import FLAGGED, Builder, decide
 from graphs.eligibility.models import Amount, AmountUnit, Decision, EligibilityResult
 from graphs.eligibility.ruleset import Condition, Figure, Sourced, Threshold, load_rules
 from graphs.nlu.gazetteer import find_places
 from graphs.profile import Profile
+from knowledge.formatting import compact_won, won
 
 YOUTH = "youth_job_leap"
 SENIOR = "senior_continued_employment"

@@ -29,6 +29,7 @@ from graphs.capabilities.job_matching.models import (
     SeekerProfile,
 )
 from knowledge.facts import JejuDistrictsTable, jeju_districts
+from knowledge.formatting import manwon, won
 from knowledge.schemas import JobFilters, JobPosting
 
 DATA_DIR = Path(__file__).resolve().parent / "tables"  # not "data/": .gitignore ignores every data/ folder
@@ -227,15 +228,11 @@ def _weekend_work(job: JobPosting, trades: Sequence[str]) -> tuple[float, str | 
     return 0.1, None
 
 
-def _won_man(amount: int) -> str:
-    return f"{amount / 10_000:,.0f}만원"
-
-
 def pay_text(job: JobPosting) -> str:
     if job.wage_type == "면접후결정" or job.wage_min is None:
         return "면접 후 결정"
     lo, hi = job.wage_min, job.wage_max
-    fmt = _won_man if job.wage_type in ("월급", "연봉") else (lambda a: f"{a:,}원")
+    fmt = manwon if job.wage_type in ("월급", "연봉") else won
     return f"{job.wage_type} {fmt(lo)}" + (f" ~ {fmt(hi)}" if hi and hi != lo else "")
 
 
@@ -396,14 +393,14 @@ def _wage(job: JobPosting, c: _Ctx) -> _F | None:
     if job.wage_type == "면접후결정" or job.monthly_pay_max is None:
         return _F(0.5, None, "임금 면접 후 결정")
     lo, hi = job.monthly_pay_min or job.monthly_pay_max, job.monthly_pay_max
-    wish = _won_man(want)
+    wish = manwon(want)
     if lo >= want:
         return _F(1.0, f"희망 임금(월 {wish}) 이상 — {pay_text(job)}")
     if hi >= want:
-        return _F(0.9, f"희망 임금(월 {wish}) 수준 — 최대 월 {_won_man(hi)}")
+        return _F(0.9, f"희망 임금(월 {wish}) 수준 — 최대 월 {manwon(hi)}")
     if hi >= want * float(c.tables.params["wage_close_ratio"]):
-        return _F(0.55, None, f"희망 임금(월 {wish})에 조금 못 미침 — 최대 월 {_won_man(hi)}")
-    return _F(0.1, None, f"희망 임금(월 {wish})보다 낮음 — 월 {_won_man(hi)}")
+        return _F(0.55, None, f"희망 임금(월 {wish})에 조금 못 미침 — 최대 월 {manwon(hi)}")
+    return _F(0.1, None, f"희망 임금(월 {wish})보다 낮음 — 월 {manwon(hi)}")
 
 
 def _employment_type(job: JobPosting, c: _Ctx) -> _F | None:

@@ -7,8 +7,9 @@ from typing import Any
 
 from graphs.answer import CitationOut, JobCard, Role
 from graphs.blocks import Block, Cell, MarkdownBlock, TableBlock
-from graphs.compose import link, nothing_found, pay_text, won
+from graphs.compose import link, nothing_found, pay_text
 from graphs.prompts import COUNSELOR_TIPS, SAMPLE_NOTE
+from knowledge.formatting import won
 
 CITATION = CitationOut(title="고용24 채용정보 (예시 카탈로그)", source="고용24 채용정보 Open API 형식", section="채용정보")
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from graphs.capabilities.posting_check.checker import check_posting
 from graphs.capabilities.posting_check.models import SEVERITY_ORDER, CheckReport
 from graphs.capabilities.posting_check.ruleset import load_rules
+from knowledge.formatting import pay_range
 from knowledge.reports import save_report
 from knowledge.schemas import JobPosting
 
@@ -31,8 +32,7 @@ def posting_text(job: JobPosting) -> str:
     """The posting as its reader sees it, one field a line (the catalog's own words, nothing added)."""
     pay = ""
     if job.wage_min is not None:
-        pay = f"{job.wage_type} {job.wage_min:,}원" + (
-            f" ~ {job.wage_max:,}원" if job.wage_max and job.wage_max != job.wage_min else "")
+        pay = pay_range(job.wage_type, job.wage_min, job.wage_max)
     elif job.wage_type == "면접후결정":
         pay = "면접 후 결정"
     lines = [

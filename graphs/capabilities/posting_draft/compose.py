@@ -16,14 +16,11 @@ from graphs.capabilities.posting_draft.models import (
     PostingDraft,
 )
 from graphs.capabilities.posting_draft.occupation import occupation_name, typical_duties
+from knowledge.formatting import won
 
 FILL = "사업장에서 입력"
 TEMPLATE_NUMBERS: tuple[str, ...] = ("고용24", "work24", "4대 보험")
 WEEKDAYS = "월화수목금토일"
-
-
-def won(amount: int) -> str:
-    return f"{amount:,}원"
 
 
 def pay_line(c: DraftConditions) -> str | None:

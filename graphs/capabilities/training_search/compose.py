@@ -7,8 +7,9 @@ from typing import Any
 
 from graphs.answer import CitationOut, CourseCard, Role
 from graphs.blocks import Block, Cell, MarkdownBlock, TableBlock
-from graphs.compose import link, nothing_found, won
+from graphs.compose import link, nothing_found
 from graphs.prompts import COUNSELOR_TIPS, SAMPLE_NOTE
+from knowledge.formatting import won
 
 CITATION = CitationOut(title="고용24 훈련과정 (예시 카탈로그)", source="HRD-Net 훈련과정 API 형식", section="훈련과정")
 

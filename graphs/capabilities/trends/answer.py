@@ -18,6 +18,7 @@ from graphs.capabilities.trends.models import (
     TrendQuery,
 )
 from knowledge.config import Settings
+from knowledge.formatting import manwon
 from knowledge.stats import CONFIDENCE_LABEL, JEJU, Observation, StatsStore, StatsStoreMissing
 
 KOSIS_HINT = "공식 수치는 KOSIS(kosis.kr) 「행정구역(시도)별 경제활동인구」(DT_1DA7004S)에서 확인하세요"
@@ -40,7 +41,7 @@ def fmt_value(value: float, unit: str) -> str:
             return f"{thousand}천명"
         return f"{man}만{thousand}천명" if thousand else f"{man}만명"
     if unit == "원":
-        return f"{value / 10_000:,.0f}만원"
+        return manwon(value)
     if unit in ("건", "명"):
         return f"{value:,.0f}{unit}"
     return f"{value:g}{unit}"
