@@ -10,6 +10,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
+from graphs.nlu.numbers import find_numbers
 from knowledge.config import Settings
 
 logger = logging.getLogger(__name__)
@@ -17,9 +18,6 @@ logger = logging.getLogger(__name__)
 # Numbers that may always appear: service phone lines, 고용24, and small counts used in prose.
 ALWAYS_ALLOWED = {109, 112, 119, 1350, 24}
 SMALL = 10
-
-_UNITS = {"억": 100_000_000, "만": 10_000, "천": 1_000, "백": 100}
-_NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:억|만|천|백))?(?:\s*\d[\d,]*(?:\s*(?:만|천|백))?)*")
 
 
 def build_llm(settings: Settings) -> BaseChatModel | None:
@@ -46,42 +44,13 @@ def build_llm(settings: Settings) -> BaseChatModel | None:
     return None
 
 
-def parse_korean_amount(token: str) -> int | None:
-    """'66,048' → 66048; '60만' → 600000; '6만6048' → 66048; '3억 5천만' → 350000000; '10.5' → None."""
-    s = token.replace(",", "").replace(" ", "")
-    if not s:
-        return None
-    if re.fullmatch(r"\d+\.\d+", s):
-        return None
-    total = 0
-    current = ""
-    section = 0
-    for ch in s:
-        if ch.isdigit():
-            current += ch
-        elif ch in _UNITS:
-            unit = _UNITS[ch]
-            value = int(current) if current else (0 if section and unit >= 10_000 else 1)
-            if unit >= 10_000:
-                total += (section + value) * unit
-                section = 0
-            else:
-                section += value * unit
-            current = ""
-        else:
-            return None
-    total += section + (int(current) if current else 0)
-    return total
-
-
 def numbers_in(text: str) -> set[int]:
-    found: set[int] = set()
-    for m in _NUM_RE.finditer(text):
-        value = parse_korean_amount(m.group(0))
-        if value is not None:
-            found.add(value)
-        for plain in re.findall(r"\d[\d,]*", m.group(0)):
-            found.add(int(plain.replace(",", "")))
+    """Every digit run ("66,048" → 66048) and every written amount with a digit, as its value ("4억5천" →
+    450000000, "6만 6048원" → 66048; read by :mod:`graphs.nlu.numbers`, the one Korean number reader)."""
+    found = {int(run.replace(",", "")) for run in re.findall(r"\d[\d,]*", text)}
+    for m in find_numbers(text):  # "삼백만원" (no digit) is not a figure an LLM copies from a tool: left out
+        if re.search(r"\d", text[m.start : m.end]) and float(m.value).is_integer():
+            found.add(int(m.value))
     return found
 
 

@@ -3,6 +3,8 @@
 * :func:`find_numbers` / :func:`number_at` read arabic digits (with thousands commas and decimals), sino-Korean
   numerals (일 이 삼 … 구) and the units 십·백·천·만·억·조, mixed the way people type them:
   "300만원", "2백5십만", "1만2천", "1만 2천원", "3천만", "삼백만원", "4억5천" (colloquially 4억 5천만).
+* :func:`amount_in` reads a whole money text ("1만 500원", "260 만원", "1억 2천만원") as 원, None for a bare
+  number (no 원/만/천/억): the one reader of written amounts (NLU, posting check, the LLM number check).
 * :func:`to_won` turns a number said in a pay/money context into 원, reading bare numbers the way Koreans
   say them ("월 250" = 250만원, "연봉 3천" = 3천만원, "일당 15" = 15만원).
 * :func:`native_age` reads native Korean age numerals ("마흔다섯", "스무", "쉰둘").
@@ -57,6 +59,16 @@ def _can_start(text: str, i: int) -> bool:
     return False
 
 
+def _unit_after_space(text: str, j: int) -> bool:
+    """``text[j]`` is one space before a unit that is part of the number ("260 만원", "3 천만원"), not a word
+    starting with a unit's syllable ("30 백수", "2 만큼")."""
+    n = len(text)
+    if not (text[j] == " " and j + 1 < n and _is_unit(text[j + 1])):
+        return False
+    after = text[j + 2] if j + 2 < n else " "
+    return not _HANGUL.match(after) or _is_unit(after) or after == "원"
+
+
 def _sino_ones_digit(text: str, j: int, arabic: bool) -> bool:
     """A trailing sino digit after a small unit in an all-hangul number ("사십오"), but not "이상"/"이하"."""
     if arabic or j == 0 or text[j - 1] not in SMALL_UNITS:
@@ -79,8 +91,14 @@ def number_at(text: str, i: int) -> NumberMatch | None:
     digits = False
     remainder_after_big = False
     arabic = False
+    ordinal = i > 0 and text[i - 1] == "제"  # "제50조", "제2항": an article's number, no units
     while j < n:
         ch = text[j]
+        if ordinal and pending is not None:
+            break
+        if ch == " " and pending is not None and _unit_after_space(text, j):
+            j += 1
+            continue
         if ch.isascii() and ch.isdigit():
             if pending is not None:
                 break
@@ -155,6 +173,19 @@ def find_numbers(text: str) -> list[NumberMatch]:
         found.append(m)
         i = max(m.end, i + 1)
     return found
+
+
+def amount_in(raw: str) -> int | None:
+    """A whole money text as 원: "10,320원" 10320, "1만 500원" 10500, "260만원" 2600000, "1억 2천만원" 120000000,
+    "4억5천" 450000000 (spoken: 4억 5천만). None when the text is not one amount or has no 원/만/천/억
+    (a bare number is not money)."""
+    s = raw.strip()
+    if not re.search(r"[원만천억]", s):
+        return None
+    m = number_at(s, 0)
+    if m is None or m.end != len(s) or m.value <= 0:
+        return None
+    return int(round(m.value))
 
 
 def to_won(m: NumberMatch, kind: MoneyKind) -> int:

@@ -24,6 +24,7 @@ from graphs.capabilities.posting_check.ruleset import (
     WorkHoursRule,
     load_rules,
 )
+from graphs.nlu.numbers import amount_in
 
 AnyRule = LexiconRule | MinWageRule | WorkHoursRule
 MONTH_FACTOR = Decimal(365) / Decimal(7) / Decimal(12)  # weeks per month (최저임금법 시행령 제5조)
@@ -174,28 +175,8 @@ def lexicon_findings(rule: LexiconRule, text: str, employees: int | None) -> lis
 
 # --------------------------------------------------------------------------------------- amounts and pay
 
-_UNIT = {"억": 100_000_000, "천만": 10_000_000, "만": 10_000, "천": 1_000}
-_AMOUNT_TOKEN = re.compile(r"(\d+(?:\.\d+)?)(억|천만|만|천)?")
 _RANGE_SEP = re.compile(r"[~∼\-–]")
-
-
-def parse_won(raw: str) -> int | None:
-    """Korean money text → 원: '10,320원' 10320, '1만 500원' 10500, '260만원' 2600000, '1억 2천만원'
-    120000000. ``None`` when the text has no 원/만/천/억 unit (a bare number is not money)."""
-    s = raw.replace(",", "").replace(" ", "")
-    if not re.search(r"[원만천억]", s):
-        return None
-    s = s.rstrip("원")
-    total = Decimal(0)
-    pos = 0
-    for m in _AMOUNT_TOKEN.finditer(s):
-        if m.start() != pos:
-            return None
-        total += Decimal(m.group(1)) * _UNIT.get(m.group(2) or "", 1)
-        pos = m.end()
-    if pos != len(s) or total <= 0:
-        return None
-    return int(total)
+parse_won = amount_in  # "10,320원", "1만 500원", "1억 2천만원" → 원; a bare number is not money (graphs.nlu.numbers)
 
 
 def parse_amount_range(raw: str) -> tuple[int, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphs.nlu.numbers import find_numbers, native_age, sino_small, to_won
+from graphs.nlu.numbers import amount_in, find_numbers, native_age, sino_small, to_won
 from graphs.nlu.slots import minimum_wage, monthly_from
 
 
@@ -76,3 +76,45 @@ def test_native_and_sino_ages() -> None:
     assert native_age("스무", None) == 20
     assert sino_small("사십오") == 45
     assert sino_small("오") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("260 만원", 2_600_000),  # a space before the unit, as people type it
+        ("3 천만원", 30_000_000),
+        ("1만 500원", 10_500),
+        ("4억 5천", 450_000_000),
+        ("3천5백원", 3_500),  # no 억 before it: 3,500원
+    ],
+)
+def test_spaced_and_spoken_amounts(text: str, value: int) -> None:
+    (number,) = find_numbers(text)
+    assert int(number.value) == value
+    assert number.end == len(text)
+
+
+def test_a_word_after_a_number_is_not_its_unit() -> None:
+    assert [n.value for n in find_numbers("30 백수예요")] == [30]
+    assert [n.value for n in find_numbers("2 만큼")] == [2]
+
+
+def test_an_article_number_is_an_ordinal() -> None:
+    """"제50조" is article 50, not 50조 (= 50 trillion)."""
+    assert [n.value for n in find_numbers("고용보험법 제50조 제1항")] == [50, 1]
+
+
+@pytest.mark.parametrize(
+    ("raw", "won"),
+    [
+        ("10,320원", 10_320),
+        ("1만 500원", 10_500),
+        ("260 만원", 2_600_000),
+        ("1억 2천만원", 120_000_000),
+        ("4억5천", 450_000_000),  # spoken: 4억 5천만
+        ("10", None),  # a bare number is not money
+        ("월 260만원", None),  # not one amount
+    ],
+)
+def test_amount_in_reads_one_whole_amount(raw: str, won: int | None) -> None:
+    assert amount_in(raw) == won
