@@ -234,7 +234,15 @@ class PayConversionTable(FactTable):
     def _consistent(self) -> Self:
         if round((40 + 8) * self.weeks_per_month.value) != self.full_time_monthly_hours.value:
             raise ValueError("full_time_monthly_hours is not (40 + 8 h) × weeks_per_month, rounded")
+        if round(self.exact_weeks_per_month(), 3) != Decimal(str(self.weeks_per_month.value)):
+            raise ValueError("weeks_per_month is not 365 ÷ 7 ÷ 12 rounded to 3 places")
         return self
+
+    @staticmethod
+    def exact_weeks_per_month() -> Decimal:
+        """365 ÷ 7 ÷ 12 unrounded (최저임금법 시행령 제5조 월 환산: the posting check's 소정근로시간 × 주 수);
+        ``weeks_per_month.value`` (4.345) is this rounded."""
+        return Decimal(365) / Decimal(7) / Decimal(12)
 
 
 # --------------------------------------------------------------------------------------- 제주 읍·면·동 대표 지점

@@ -8,7 +8,7 @@ Rules: 연령 제한 (고령자고용법 제4조의4), 성별 (남녀고용평�
 
 from __future__ import annotations
 
-from graphs.capabilities.posting_check.checker import check_posting, minimum_wage_for
+from graphs.capabilities.posting_check.checker import check_posting
 from graphs.capabilities.posting_check.models import CheckReport, Finding, Severity
 from graphs.capabilities.posting_check.ruleset import RuleFileError, load_rule, load_rules
 
@@ -20,5 +20,4 @@ __all__ = [
     "check_posting",
     "load_rule",
     "load_rules",
-    "minimum_wage_for",
 ]

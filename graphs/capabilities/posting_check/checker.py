@@ -25,40 +25,10 @@ from graphs.capabilities.posting_check.ruleset import (
     load_rules,
 )
 from graphs.nlu.numbers import amount_in
+from knowledge.facts import minimum_wage, pay_conversion
 
 AnyRule = LexiconRule | MinWageRule | WorkHoursRule
-MONTH_FACTOR = Decimal(365) / Decimal(7) / Decimal(12)  # weeks per month (최저임금법 시행령 제5조)
-
-
-# --------------------------------------------------------------------------------------- minimum wage figures
-
-
-@dataclass(frozen=True)
-class MinimumWage:
-    """The hourly minimum wage used for a posting year (``year`` may be an earlier year when the table stops)."""
-
-    year: int
-    requested_year: int
-    hourly: int
-    notice: str
-    source: str
-
-    @property
-    def fell_back(self) -> bool:
-        return self.year != self.requested_year
-
-
-def minimum_wage_for(year: int) -> MinimumWage:
-    """The 시간급 in force in ``year`` — from ``knowledge.facts`` (the latest earlier year when ``year`` is not
-    in the table yet, the earliest when it is before the table)."""
-    from knowledge.facts import minimum_wage
-
-    table = minimum_wage()
-    used = table.year_for(year)
-    entry = table.years[used]
-    return MinimumWage(
-        year=used, requested_year=year, hourly=entry.hourly, notice=entry.notice, source=entry.source
-    )
+MONTH_FACTOR = pay_conversion().exact_weeks_per_month()  # 365/7/12 (최저임금법 시행령 제5조; knowledge/facts)
 
 
 # --------------------------------------------------------------------------------------- severity helpers
@@ -428,10 +398,11 @@ def wage_need(
 def min_wage_findings(
     rule: MinWageRule, text: str, year: int, employees: int | None, schedule: Schedule
 ) -> tuple[list[Finding], list[str]]:
-    mw = minimum_wage_for(year)
-    notes = [f"최저임금: {mw.year}년 시간급 {mw.hourly:,}원 ({mw.notice})."]
-    if mw.fell_back:
-        notes.append(f"{year}년 최저임금이 자료에 없어 {mw.year}년 금액으로 비교했습니다.")
+    table = minimum_wage()
+    used, mw = table.year_for(year), table.entry_for(year)
+    notes = [f"최저임금: {used}년 시간급 {mw.hourly:,}원 ({mw.notice})."]
+    if used != year:
+        notes.append(f"{year}년 최저임금이 자료에 없어 {used}년 금액으로 비교했습니다.")
     factor = premium_factor(rule, text, employees)
     ot_paid = re.search(rule.overtime_paid_separately, text) is not None
     findings: list[Finding] = []
@@ -439,7 +410,7 @@ def min_wage_findings(
         need = wage_need(pay, mw.hourly, schedule, rule, factor, ot_paid)
         quote = text[pay.start : pay.end]
         label = KIND_LABEL[pay.kind]
-        values = {"year": mw.year, "hourly": mw.hourly, "quote": quote, "basis": need.basis, "kind": label}
+        values = {"year": used, "hourly": mw.hourly, "quote": quote, "basis": need.basis, "kind": label}
         if pay.low < need.base:
             severity: Severity = "위반" if need.hours_known or pay.kind == "hourly" else "확인 필요"
             explanation = rule.explanation.format(required=need.base, **values)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from graphs.capabilities.posting_check import check_posting, minimum_wage_for
+from graphs.capabilities.posting_check import check_posting
 from graphs.capabilities.posting_draft.compose import compose_draft, missing_fields, unsupported_numbers
 from graphs.capabilities.posting_draft.models import (
     DraftConditions,
@@ -23,6 +23,7 @@ from graphs.capabilities.posting_draft.models import (
 from graphs.capabilities.posting_draft.occupation import suggest_keco, usual_requirements
 from graphs.capabilities.posting_draft.parse import parse_request
 from graphs.capabilities.posting_draft.render import result_text
+from knowledge.facts import minimum_wage
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,10 @@ def draft_posting(
     report = check_posting(text, year=today.year, employees=conditions.employees)
     notes: list[str] = []
     if conditions.pay_is_minimum_wage:
-        mw = minimum_wage_for(today.year)
+        table = minimum_wage()
+        mw = table.entry_for(today.year)
         notes.append(
-            f"'최저시급'은 {mw.year}년 최저임금 시간급 {mw.hourly:,}원으로 적었습니다 ({mw.notice})."
+            f"'최저시급'은 {table.year_for(today.year)}년 최저임금 시간급 {mw.hourly:,}원으로 적었습니다 ({mw.notice})."
         )
     if keco is not None:
         notes.append(

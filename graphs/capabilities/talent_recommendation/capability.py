@@ -31,7 +31,6 @@ from graphs.capabilities.talent_recommendation.pool import load_pool
 from graphs.capabilities.talent_recommendation.posting import (
     POSTING_ID,
     PostingInput,
-    posting_by_id,
     posting_from_memory,
     posting_from_text,
 )
@@ -89,7 +88,7 @@ def posting_of(request: CapabilityRequest) -> PostingInput | str:
     text = request.text
     m = POSTING_ID.search(text)
     if m:
-        job = posting_by_id(request.kb, m.group(0))
+        job = request.kb.job(m.group(0))
         if job is None:
             return f"고용24 공고 {m.group(0)}를 채용정보 색인에서 찾지 못했습니다 — 번호를 확인해 주세요."
         return PostingInput(job=job, source=f"고용24 공고 {job.id} ({job.company})")

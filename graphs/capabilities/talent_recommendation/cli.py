@@ -10,7 +10,7 @@ from pathlib import Path
 
 from graphs.capabilities.talent_recommendation.models import TalentReport
 from graphs.capabilities.talent_recommendation.pool import load_pool
-from graphs.capabilities.talent_recommendation.posting import PostingInput, posting_by_id, posting_from_text
+from graphs.capabilities.talent_recommendation.posting import PostingInput, posting_from_text
 from graphs.capabilities.talent_recommendation.rank import TOP, recommend
 
 DROPPED = {"commute": "통근 범위 밖", "island": "섬 지역", "seasonal": "계절 일자리 불가"}
@@ -36,7 +36,7 @@ def _posting(args: argparse.Namespace, today: date) -> PostingInput | str:
     if args.id:
         from knowledge.base import get_knowledge_base
 
-        job = posting_by_id(get_knowledge_base(), args.id)
+        job = get_knowledge_base().job(args.id)
         if job is None:
             return f"공고 {args.id}를 채용정보 색인에서 찾지 못했습니다 (goyong ingest로 색인을 먼저 만드세요)."
         return PostingInput(job=job, source=f"고용24 공고 {job.id} ({job.company})")

@@ -17,7 +17,7 @@ from graphs.capabilities.posting_draft.models import DraftConditions
 from graphs.capabilities.posting_draft.occupation import occupation_name, suggest_keco
 from graphs.capabilities.posting_draft.parse import parse_request
 from graphs.nlu.slots import PayKind, monthly_from
-from knowledge.facts import jeju_districts
+from knowledge.facts import jeju_districts, pay_conversion
 from knowledge.schemas import JobPosting, WageType
 
 POSTING_ID = re.compile(r"\bK\d{9,}\b")
@@ -25,7 +25,7 @@ _CODE_IN_TEXT = re.compile(r"직종\s*코드\s*:?\s*(\d{6})")
 _SEASONAL = re.compile(r"계절|시즌|수확기|성수기|단기")
 _WEEKEND_DAYS = re.compile(r"토|일요|주말")
 _PAY_KIND: dict[str, PayKind] = {"시급": "hourly", "일급": "daily", "월급": "monthly", "연봉": "annual"}
-WEEKS_PER_MONTH = 4.345
+WEEKS_PER_MONTH = pay_conversion().weeks_per_month.value  # 4.345 (knowledge/facts/pay_conversion.yaml)
 
 
 @dataclass
@@ -133,19 +133,9 @@ def posting_from_text(text: str, *, today: date, source: str = "붙여 넣은 �
     return posting_from_conditions(conditions, title=title, text=lines, source=source)
 
 
-def posting_by_id(kb: Any, job_id: str) -> JobPosting | None:
-    """A catalog posting by its 고용24 id (구인인증번호), read from the index."""
-    for payload in kb.store.iter_payloads("jobs"):
-        record = payload.get("record") or {}
-        if record.get("id") == job_id:
-            return JobPosting.model_validate(record)
-    return None
-
-
 __all__ = [
     "POSTING_ID",
     "PostingInput",
-    "posting_by_id",
     "posting_from_conditions",
     "posting_from_memory",
     "posting_from_text",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graphs.capabilities.posting_check import CheckReport, Finding, check_posting, minimum_wage_for
+from graphs.capabilities.posting_check import CheckReport, Finding, check_posting
 from graphs.capabilities.posting_check.checker import (
     legal_minimum_break,
     monthly_hours,
@@ -90,10 +90,12 @@ def test_schedule_from_days_span_and_break() -> None:
 
 
 def test_minimum_wage_comes_from_the_facts_table() -> None:
-    assert minimum_wage_for(2025).hourly == 10_030
-    assert minimum_wage_for(2026).hourly == 10_320
-    later = minimum_wage_for(2027)  # not in the table (2027 is [2ND] only) → the latest known year, said so
-    assert later.year == 2026 and later.fell_back
+    assert "최저임금: 2025년 시간급 10,030원" in check_posting("시급 10,030원", year=2025).notes[0]
+    assert "최저임금: 2026년 시간급 10,320원" in check_posting("시급 10,320원", year=2026).notes[0]
+    # 2027 is not in the table ([2ND] only) → the latest known year, said so
+    later = check_posting("시급 10,320원", year=2027)
+    assert "2026년 시간급 10,320원" in later.notes[0]
+    assert "2027년 최저임금이 자료에 없어 2026년 금액으로 비교했습니다." in later.notes
 
 
 @pytest.mark.parametrize(
