@@ -178,9 +178,16 @@ class Builder:
     flagged: bool = False  # an [UNVERIFIED]/[CONFLICT] entry was used → the confirm note is added
 
     # --- questions and notes
-    def ask(self, field_name: str) -> None:
-        if all(m.field != field_name for m in self.missing):
-            self.missing.append(MissingFact(field=field_name, question=self.questions[field_name]))
+    def ask(self, field_name: str, *, decides: bool = True, question: str | None = None) -> None:
+        """Ask for ``field_name`` once; ``decides=False`` when the fact only completes an amount (a fact asked both
+        ways decides)."""
+        for i, m in enumerate(self.missing):
+            if m.field == field_name:
+                if decides and not m.decides:
+                    self.missing[i] = m.model_copy(update={"decides": True})
+                return
+        text = question or self.questions[field_name]
+        self.missing.append(MissingFact(field=field_name, question=text, decides=decides))
 
     def note(self, text: str | None) -> None:
         if text and text not in self.notes:
@@ -297,7 +304,8 @@ class Builder:
             program_name=self.program_name or PROGRAMS.get(self.program, self.program),
             decision=final,
             reasons=list(self.reasons),
-            missing=[] if final == "ineligible" else list(self.missing),
+            # the facts that decide first, then those that only complete an amount (each group in asking order)
+            missing=[] if final == "ineligible" else sorted(self.missing, key=lambda m: not m.decides),
             # an ineligible result offers nothing that reads as a payment
             amounts=[] if final == "ineligible" else list(self.amounts),
             applies_year=applies_year,
@@ -416,12 +424,13 @@ def months_text(months: int, year_word: str = "년") -> str:
 
 
 def merge_missing(*groups: Iterable[MissingFact]) -> list[MissingFact]:
-    """Concatenate question lists keeping the first occurrence of each field."""
-    seen: set[str] = set()
-    merged: list[MissingFact] = []
+    """Concatenate question lists keeping the first occurrence of each field (it decides if any occurrence does)."""
+    merged: dict[str, MissingFact] = {}
     for group in groups:
         for fact in group:
-            if fact.field not in seen:
-                seen.add(fact.field)
-                merged.append(fact)
-    return merged
+            first = merged.get(fact.field)
+            if first is None:
+                merged[fact.field] = fact
+            elif fact.decides and not first.decides:
+                merged[fact.field] = first.model_copy(update={"decides": True})
+    return list(merged.values())

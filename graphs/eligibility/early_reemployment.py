@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from graphs.eligibility import unemployment
 from graphs.eligibility.common import Builder, num, percent, rules_of
-from graphs.eligibility.models import EligibilityResult
+from graphs.eligibility.models import EligibilityResult, MissingFact
 from graphs.eligibility.ruleset import OP_WORDS, EarlyReemploymentRules, Figure, dec, floor_int
 from graphs.profile import Profile
 from knowledge.formatting import won
@@ -95,11 +95,56 @@ def _check_employment(b: Builder, r: EarlyReemploymentRules, months: int | None,
         b.threshold("er.employment_months", general, months)
 
 
+# The 구직급여 requirements that make the 수급자격 itself (제40조①1호·3호, 제58조), by the 구직급여 check's rule ids; and,
+# for a person not yet re-employed, the 수급기간 (제48조): once it is over there is no 구직급여 left to re-employ from
+# (after a re-employment it does not matter: the claim comes 12 months later, 시행령 제86조②).
+ENTITLEMENT_RULES: tuple[str, ...] = ("ub.separation_reason", "ub.unit_period")
+CLAIM_PERIOD_RULE = "ub.claim_period"
+
+
+def holds_entitlement(profile: Profile) -> bool:
+    """Facts only a recognised 수급자격자 has: 구직급여 being paid, or the 수급자격증's 소정급여일수 / 남은 일수."""
+    return (
+        profile.receiving_unemployment_benefit is True
+        or profile.remaining_benefit_days is not None
+        or profile.total_benefit_days is not None
+    )
+
+
+def _check_entitlement(b: Builder, profile: Profile, today: date, r: EarlyReemploymentRules) -> list[MissingFact]:
+    """제64조①: a 구직급여 수급자격 — from the 구직급여 check of the same profile (its 수급자격 requirements only; being
+    in work now is what re-employment means). Returns the 구직급여 facts that would settle it, asked after this
+    program's own."""
+    rule = r.requires_entitlement
+    if holds_entitlement(profile):
+        b.reason("er.entitlement", rule, True, rule.pass_text)
+        return []
+    ub = unemployment.evaluate(profile.model_copy(update={"employed": None}), today=today)
+    rule_ids = ENTITLEMENT_RULES + (() if profile.reemployed else (CLAIM_PERIOD_RULE,))
+    reasons = [reason for reason in ub.reasons if reason.rule_id in rule_ids]
+    failed = next((reason for reason in reasons if reason.passed is False), None)
+    if failed is not None:
+        b.reason("er.entitlement", rule, False, f"{rule.fail_text} 구직급여: {failed.text}")
+        return []
+    if reasons and all(reason.passed for reason in reasons):
+        b.reason("er.entitlement", rule, True, "구직급여 수급자격 요건(퇴사 사유, 피보험 단위기간)을 갖췄습니다 → 충족")
+        return []
+    b.reason(
+        "er.entitlement",
+        rule,
+        None,
+        f"{rule.label}: 정보가 필요합니다 (퇴사 사유와 퇴사 전 18개월 동안의 피보험 단위기간으로 정해집니다).",
+    )
+    fields = {"separation_reason", "unit_period_days"} | ({"separation_date"} if CLAIM_PERIOD_RULE in rule_ids else set())
+    return [m for m in ub.missing if m.decides and m.field in fields]
+
+
 def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     r = rules()
     b = Builder(PROGRAM, r.questions)
     b.note(r.requires_entitlement.text)
 
+    entitlement_facts = _check_entitlement(b, profile, today, r)
     b.condition("er.reemployed", r.reemployed, profile.reemployed, ask="reemployed")
     b.threshold(
         "er.days_after_claim",
@@ -130,11 +175,13 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
         _negated(profile.early_reemployment_paid_within_2y),
         ask="early_reemployment_paid_within_2y",
     )
+    for fact in entitlement_facts:  # after this program's own open requirements
+        b.ask(fact.field, question=fact.question)
 
     ur = unemployment.rules()
     daily, _floor, yf = unemployment.compute_daily_benefit(profile, today, ur)
     if daily is None:
-        b.ask("monthly_wage")
+        b.ask("monthly_wage", decides=False)
     else:
         b.warn(yf.warning)
         b.note(yf.note)

@@ -41,10 +41,14 @@ class Reason(BaseModel):
 
 
 class MissingFact(BaseModel):
-    """A fact the counselor should ask for: a Profile field and one short Korean question."""
+    """A fact the counselor should ask for: a Profile field and one short Korean question.
+
+    ``decides``: the fact settles an open requirement (the decision waits on it); ``False`` when it only completes
+    an amount (구직급여일액 without the wage, 소정급여일수 without the age …)."""
 
     field: str
     question: str
+    decides: bool = True
 
     @field_validator("field")
     @classmethod
@@ -71,8 +75,9 @@ class Amount(BaseModel):
 class EligibilityResult(BaseModel):
     """The outcome of one program check.
 
-    ``missing`` lists, in the order a counselor would ask, the facts that decide (these make the decision
-    ``need_more_info``) followed by facts that only complete an amount; it is empty when ineligible.
+    ``missing`` lists, in the order a counselor would ask, the facts that decide (``decides``; these make the
+    decision ``need_more_info``) followed by facts that only complete an amount (``decides=False``); it is empty when
+    ineligible.
     """
 
     program: str

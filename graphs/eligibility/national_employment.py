@@ -200,7 +200,7 @@ def _allowance_amounts(b: Builder, r: NationalEmploymentRules, today: date, depe
     if add_note is not None:
         b.warn(fallback_warning("부양가족 가산 금액이", today.year, add_year))
     if dependents is None:
-        b.ask("dependents")
+        b.ask("dependents", decides=False)
         b.use(addition)
         return year
     monthly_add = min(dependents * addition.per_person, addition.monthly_max)

@@ -7,6 +7,7 @@ raises :class:`RuleFileError` naming the file and the key.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_FLOOR, Decimal
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,20 @@ def dec(value: int | float | Decimal) -> Decimal:
 def floor_int(value: Decimal) -> int:
     """Round down to a whole 원 (원 미만 버림)."""
     return int(value.to_integral_value(rounding=ROUND_FLOOR))
+
+
+def only_known(names: Iterable[str], known: Iterable[str], what: str) -> None:
+    """A rule file names only known things (``questions`` keys are facts the person can state)."""
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        raise ValueError(f"not {what}: {', '.join(unknown)}")
+
+
+def none_missing(names: Iterable[str], required: Iterable[str], what: str) -> None:
+    """A rule file covers every case of a closed set (all tracks, all groups)."""
+    missing = sorted(set(required) - set(names))
+    if missing:
+        raise ValueError(f"{what} lacks: {', '.join(missing)}")
 
 
 class _Strict(BaseModel):
@@ -123,9 +138,7 @@ class ProgramRules(_Strict):
     @field_validator("questions")
     @classmethod
     def _questions_name_profile_fields(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(value) - set(Profile.model_fields))
-        if unknown:
-            raise ValueError(f"not Profile fields: {', '.join(unknown)}")
+        only_known(value, Profile.model_fields, "Profile fields")
         return value
 
 
@@ -205,6 +218,7 @@ class UnemploymentRules(ProgramRules):
     prior_period: PriorPeriod
     claim_period_months: Figure
     separation_reasons: dict[SeparationReason, ReasonRule]
+    unemployed: Condition  # 제40조①2호: checked when the person is still in work and has not left a job
     self_employed: Notice
     job_search_duty: Notice
     benefit_rate: Figure
@@ -252,6 +266,15 @@ class UnemploymentRules(ProgramRules):
 # --------------------------------------------------------------------------------------- 조기재취업수당
 
 
+class Entitlement(Notice):
+    """조기재취업수당's precondition, a 구직급여 수급자격 (제64조①): ``text`` is the note every answer carries, the
+    rest words the requirement."""
+
+    label: str
+    pass_text: str
+    fail_text: str
+
+
 class EarlyReemploymentRules(ProgramRules):
     program: Literal["early_reemployment"]
     reemployed: Condition
@@ -264,7 +287,7 @@ class EarlyReemploymentRules(ProgramRules):
     paid_within_2y: Condition
     payment_ratio: Figure
     claim_after_months: Figure
-    requires_entitlement: Notice
+    requires_entitlement: Entitlement
 
 
 # --------------------------------------------------------------------------------------- 국민취업지원제도
@@ -323,9 +346,7 @@ class NationalEmploymentRules(ProgramRules):
 
     @model_validator(mode="after")
     def _all_tracks(self) -> Self:
-        missing = sorted(set(get_args(TrackId)) - set(self.tracks))
-        if missing:
-            raise ValueError(f"tracks lacks: {', '.join(missing)}")
+        none_missing(self.tracks, get_args(TrackId), "tracks")
         return self
 
 

@@ -477,12 +477,30 @@ def _check_claim_period(b: Builder, profile: Profile, today: date, r: Unemployme
     return last_day
 
 
+def still_in_work(profile: Profile) -> bool:
+    """The person says they are in work (``employed``) and nothing says they left a job: no separation reason, date
+    or year, no 정당한 사유 stated, not receiving 구직급여 (work while receiving is reported, not a bar) and not
+    re-employed after a separation (조기재취업수당's question)."""
+    left = (profile.separation_reason, profile.separation_date, profile.separation_year, profile.just_cause)
+    return (
+        profile.employed is True
+        and all(v is None for v in left)
+        and profile.receiving_unemployment_benefit is not True
+        and profile.reemployed is not True
+    )
+
+
 # ------------------------------------------------------------------------------------------- evaluator
 
 
 def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
     r = rules()
     b = Builder(PROGRAM, r.questions)
+
+    if still_in_work(profile):
+        # 제40조①2호: 구직급여 follows a separation; the other requirements are about a separation not yet made
+        b.condition("ub.unemployed", r.unemployed, False)
+        return b.result(year_figures(profile, today, r).year)
 
     _check_separation_reason(b, profile, r)
     last_day = _check_claim_period(b, profile, today, r)
@@ -541,17 +559,17 @@ def evaluate(profile: Profile, *, today: date) -> EligibilityResult:
         )
     else:
         if period is None:
-            b.ask("insured_period_days")
+            b.ask("insured_period_days", decides=False)
         else:  # the band is known, only the age row is not: both cells, each under its condition
             for name, value, formula in age_rows(r.benefit_days, period):
                 b.amount(name, value, "일", formula, r.benefit_days, r.prior_period, year=yf.year,
                          article=f"{r.benefit_days.article}, {r.prior_period.article}")
         if profile.age is None and profile.disabled is not True:
-            b.ask("age")
+            b.ask("age", decides=False)
     if daily is None:
-        b.ask("monthly_wage")
+        b.ask("monthly_wage", decides=False)
     for fact in period.ask if period is not None else []:
-        b.ask(fact)
+        b.ask(fact, decides=False)
     if profile.disabled is None and profile.age is not None and profile.age < r.benefit_days.senior_age:
         b.note(
             f"장애인(장애인고용촉진법상)이면 {r.benefit_days.senior_age}세 이상과 같은 소정급여일수가 적용됩니다."

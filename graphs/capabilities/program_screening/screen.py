@@ -2,10 +2,8 @@
 
 Nothing is decided or computed here that the engine (``graphs/eligibility``) does not decide or compute: each line's
 decision is the engine's decision (for a program with parts, the engine's ``aggregate`` over the parts' results),
-its amount is the engine's amounts formatted, its open fact is the engine's first missing fact. One cross-program
-rule is applied, and stated on the line: 조기재취업수당 is paid only to a person with a 구직급여 수급자격 (고용보험법
-제64조①, the engine's ``requires_entitlement`` rule), so when the 구직급여 line is ❌ the 조기재취업수당 line is ❌ too
-(the engine checks each program alone).
+its amount is the engine's amounts formatted, its open fact is the engine's first missing fact. Cross-program rules
+are the engine's too (조기재취업수당 needs a 구직급여 수급자격, 고용보험법 제64조①: its ``requires_entitlement`` rule).
 
 Programs for employers (청년일자리도약장려금) are screened only for an employer; a job seeker sees the seeker programs.
 """
@@ -19,7 +17,7 @@ from datetime import date
 from typing import Literal
 
 from graphs.capabilities.program_screening.models import LineDecision, NextQuestion, ScreenLine, ScreenReport
-from graphs.eligibility import PROGRAMS, check_eligibility, early_reemployment
+from graphs.eligibility import PROGRAMS, check_eligibility
 from graphs.eligibility.common import (
     CONFIRM_NOTE,
     FLAGGED,
@@ -172,18 +170,6 @@ def line_of(part: Part, top: EligibilityResult) -> ScreenLine:
     )
 
 
-def needs_entitlement(line: ScreenLine, unemployment: ScreenLine) -> ScreenLine:
-    """조기재취업수당 without a 구직급여 수급자격 (the 구직급여 line is ❌): ❌, with the rule that says so."""
-    if unemployment.decision != "ineligible" or line.decision == "ineligible":
-        return line
-    rule = early_reemployment.rules().requires_entitlement
-    return line.model_copy(update={
-        "decision": "ineligible", "missing": [], "amount": None, "article": rule.article,
-        "effective_from": rule.effective_from, "source_url": rule.url, "confidence": rule.confidence,
-        "reason": "구직급여 수급자격이 없어 받을 수 없습니다 (구직급여 수급자격을 인정받은 사람이 받는 수당)",
-    })
-
-
 # ---- the next question -------------------------------------------------------------------------------------------
 def next_question(lines: Sequence[ScreenLine]) -> NextQuestion | None:
     """The missing fact that decides the most ❓ lines: the one that is the first open fact of the most lines, then
@@ -219,9 +205,6 @@ def screen(profile: Profile, *, today: date, audience: Audience = "seeker") -> S
         if program not in results:
             results[program] = check_eligibility(program, profile, today=today)
         lines.append(line_of(part, results[program]))
-    unemployment = next((ln for ln in lines if ln.program == "unemployment_benefit"), None)
-    if unemployment is not None:
-        lines = [needs_entitlement(ln, unemployment) if ln.program == "early_reemployment" else ln for ln in lines]
     notes = []
     if audience == "employer":
         notes.append("구직자 본인이 받는 제도(구직급여·국민취업지원제도·내일배움카드 등)는 구직자 정보로 따로 확인합니다. "

@@ -82,10 +82,10 @@ def test_a_failed_requirement_is_named_with_its_article() -> None:
 
 
 def test_no_early_reemployment_allowance_without_a_benefit_entitlement() -> None:
-    """고용보험법 제64조①: paid to a 수급자격자 — the engine checks the allowance alone, the screening joins them."""
+    """고용보험법 제64조①: paid to a 수급자격자 — the engine decides it, the screening shows the engine's line."""
     short_ = Profile(age=42, separation_reason="recommended_resignation", unit_period_days=150,
                      separation_date=date(2026, 11, 1))
-    assert check_eligibility("early_reemployment", short_, today=DAY).decision == "need_more_info"
+    assert check_eligibility("early_reemployment", short_, today=DAY).decision == "ineligible"
     line = screen(short_, today=DAY).line("early_reemployment")
     assert line is not None and line.decision == "ineligible"
     assert "수급자격" in line.reason and "제64조" in line.article
