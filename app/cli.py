@@ -282,6 +282,7 @@ def cmd_generate_samples(args: argparse.Namespace) -> int:
 # ---- posting check ---------------------------------------------------------------------------------------------
 def cmd_posting_check(args: argparse.Namespace) -> int:
     from graphs.capabilities.posting_check import check_posting
+    from graphs.capabilities.posting_check.cli import posting_source
     from graphs.capabilities.posting_check.render import report_text
     from knowledge.config import get_settings
 
@@ -290,17 +291,11 @@ def cmd_posting_check(args: argparse.Namespace) -> int:
     if args.source is None:
         console.print("[red]오류:[/red] 공고 파일·문구, --id 또는 --catalog 중 하나가 필요합니다.")
         return 2
-    text = args.source
     try:
-        is_file = "\n" not in text and Path(text).is_file()
-    except OSError:  # too long to be a file name: it is the posting text
-        is_file = False
-    if is_file:
-        try:
-            text = Path(text).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            console.print(f"[red]오류:[/red] 공고 파일을 읽을 수 없습니다: {exc}")
-            return 2
+        text, _ = posting_source(args.source)
+    except ValueError as exc:
+        console.print(f"[red]오류:[/red] {exc}")
+        return 2
     if not text.strip():
         console.print("[red]오류:[/red] 점검할 공고 문구가 비어 있습니다.")
         return 2

@@ -17,15 +17,11 @@ from typing import Any
 from app.auth import AppRole, is_admin, is_staff
 from graphs.answer import AnswerResult, CitationOut, ToolCallOut
 from graphs.blocks import (
+    MARKDOWN_RENDERERS,
     Block,
     ChartBlock,
     FileBlock,
-    file_line,
-    finding_lines,
-    markdown_text,
-    notice_text,
     ordered,
-    table_markdown,
 )
 from graphs.capabilities import registry
 from graphs.capabilities.registry import FollowUp
@@ -161,15 +157,8 @@ def chart_caption(block: ChartBlock) -> str:
     return f"📊 **{block.title}** — 아래 차트에 마우스를 올리면 수치와 출처가 보입니다."
 
 
-# One renderer per block kind (graphs/blocks.py); a chart is drawn as an element, its caption stays in the text.
-BLOCK_RENDERERS: dict[str, Callable[[Any], str]] = {
-    "markdown": markdown_text,
-    "table": table_markdown,
-    "chart": chart_caption,
-    "findings": finding_lines,
-    "notice": notice_text,
-    "file": file_line,
-}
+# One renderer per block kind: graphs/blocks.py's, but a chart is drawn as an element, its caption stays in the text.
+BLOCK_RENDERERS: dict[str, Callable[[Any], str]] = {**MARKDOWN_RENDERERS, "chart": chart_caption}
 
 
 def render_blocks(blocks: list[Block]) -> tuple[str, list[ChartView], list[FileBlock]]:

@@ -15,7 +15,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graphs.capabilities.employer_subsidies.models import EmployerFacts, HireGroup
-from graphs.eligibility.ruleset import Condition, Figure, Notice, Sourced, Threshold
+from graphs.eligibility.ruleset import Condition, Figure, Notice, Sourced, Threshold, none_missing, only_known
 from knowledge.facts import load_yaml_model
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -52,9 +52,7 @@ class ProgramHead(Sourced):
     @field_validator("questions")
     @classmethod
     def _questions_name_facts(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(value) - fact_paths())
-        if unknown:
-            raise ValueError(f"not EmployerFacts fields: {', '.join(unknown)}")
+        only_known(value, fact_paths(), "EmployerFacts fields")
         return value
 
 
@@ -121,9 +119,7 @@ class PromotionRules(ProgramHead):
     @field_validator("groups")
     @classmethod
     def _all_groups(cls, value: dict[str, PromotionGroup]) -> dict[str, PromotionGroup]:
-        missing = sorted(set(get_args(HireGroup)) - set(value))
-        if missing:
-            raise ValueError(f"groups lacks: {', '.join(missing)}")
+        none_missing(value, get_args(HireGroup), "groups")
         return value
 
 

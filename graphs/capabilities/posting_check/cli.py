@@ -20,6 +20,21 @@ from graphs.capabilities.posting_check.render import report_text as posting_repo
 from knowledge.config import Settings
 
 
+def posting_source(source: str) -> tuple[str, bool]:
+    """The posting a CLI argument names: the text of a file when it is a file's path, else the argument itself;
+    and whether it was a file. Raises ``ValueError`` (Korean) when the file cannot be read."""
+    try:
+        is_file = "\n" not in source and Path(source).is_file()
+    except OSError:  # too long to be a file name: it is the posting text
+        is_file = False
+    if not is_file:
+        return source, False
+    try:
+        return Path(source).read_text(encoding="utf-8"), True
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"공고 파일을 읽을 수 없습니다: {exc}") from exc
+
+
 def _write(text: str) -> None:
     sys.stdout.write(text.rstrip("\n") + "\n")
 

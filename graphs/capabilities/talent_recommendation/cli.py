@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
+from graphs.capabilities.posting_check.cli import posting_source
 from graphs.capabilities.talent_recommendation.models import TalentReport
 from graphs.capabilities.talent_recommendation.pool import load_pool
 from graphs.capabilities.talent_recommendation.posting import PostingInput, posting_from_text
@@ -40,16 +40,10 @@ def _posting(args: argparse.Namespace, today: date) -> PostingInput | str:
         if job is None:
             return f"공고 {args.id}를 채용정보 색인에서 찾지 못했습니다 (goyong ingest로 색인을 먼저 만드세요)."
         return PostingInput(job=job, source=f"고용24 공고 {job.id} ({job.company})")
-    text = args.posting
     try:
-        is_file = "\n" not in text and Path(text).is_file()
-    except OSError:  # too long to be a file name: it is the posting text
-        is_file = False
-    if is_file:
-        try:
-            text = Path(text).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            return f"공고 파일을 읽을 수 없습니다: {exc}"
+        text, is_file = posting_source(args.posting)
+    except ValueError as exc:
+        return str(exc)
     return posting_from_text(text, today=today, source="파일의 공고" if is_file else "입력한 공고")
 
 
