@@ -53,20 +53,6 @@ def none_missing(names: Iterable[str], required: Iterable[str], what: str) -> No
         raise ValueError(f"{what} lacks: {', '.join(missing)}")
 
 
-def only_known(names: Iterable[str], known: Iterable[str], what: str) -> None:
-    """A rule file names only known things (``questions`` keys are facts the person can state)."""
-    unknown = sorted(set(names) - set(known))
-    if unknown:
-        raise ValueError(f"not {what}: {', '.join(unknown)}")
-
-
-def none_missing(names: Iterable[str], required: Iterable[str], what: str) -> None:
-    """A rule file covers every case of a closed set (all tracks, all groups)."""
-    missing = sorted(set(required) - set(names))
-    if missing:
-        raise ValueError(f"{what} lacks: {', '.join(missing)}")
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
