@@ -1,8 +1,9 @@
 """Jeju place names → (행정시, 읍·면·동).
 
-Data: the 43 읍·면·동 of 제주특별자치도 (policy-facts §11), their short forms ("애월", "중문") and the informal
-names people type ("신제주", "함덕", "모슬포", "산남" …). A place that spans several 읍·면·동 (신제주 = 연동·노형동)
-maps to its 행정시 only (district None).
+Data: the 43 읍·면·동 of 제주특별자치도 (policy-facts §11) and the informal names people type for one of them
+("함덕", "모슬포", "협재") — both from the one table, knowledge/facts/jeju_districts.yaml — plus short forms
+("애월", "중문") and names for a whole 행정시 ("산남", "제주 시내"). A name that spans several 읍·면·동
+(신제주 = 연동·노형동) maps to its 행정시 only (district None).
 """
 
 from __future__ import annotations
@@ -36,29 +37,19 @@ SHORT_FORMS: dict[str, str] = {
 # "용담" alone spans 용담1동·용담2동 → city only (fixed below); same for the un-numbered 동 names.
 _CITY_ONLY_SHORT = {"용담"}
 
-# Informal names → (city, district or None).
-INFORMAL: dict[str, tuple[City, str | None]] = {
-    "제주시": ("제주시", None), "제주 시내": ("제주시", None), "제주시내": ("제주시", None),
-    "서귀포시": ("서귀포시", None), "서귀포": ("서귀포시", None), "서귀포 시내": ("서귀포시", None),
-    "신제주": ("제주시", None), "구제주": ("제주시", None), "산북": ("제주시", None), "산남": ("서귀포시", None),
-    "일도동": ("제주시", None), "이도동": ("제주시", None), "삼도동": ("제주시", None), "용담동": ("제주시", None),
-    "함덕": ("제주시", "조천읍"), "선흘": ("제주시", "조천읍"), "교래": ("제주시", "조천읍"),
-    "협재": ("제주시", "한림읍"), "금능": ("제주시", "한림읍"),
-    "곽지": ("제주시", "애월읍"), "한담": ("제주시", "애월읍"), "하귀": ("제주시", "애월읍"),
-    "세화": ("제주시", "구좌읍"), "김녕": ("제주시", "구좌읍"), "월정리": ("제주시", "구좌읍"), "평대": ("제주시", "구좌읍"),
-    "신창": ("제주시", "한경면"), "고산": ("제주시", "한경면"),
-    "노형오거리": ("제주시", "노형동"), "이호테우": ("제주시", "이호동"),
-    "모슬포": ("서귀포시", "대정읍"), "위미": ("서귀포시", "남원읍"),
-    "중문관광단지": ("서귀포시", "중문동"), "중문 관광단지": ("서귀포시", "중문동"),
-    "성산일출봉": ("서귀포시", "성산읍"), "섭지코지": ("서귀포시", "성산읍"),
-    "화순": ("서귀포시", "안덕면"), "사계": ("서귀포시", "안덕면"),
-    "법환": ("서귀포시", "대륜동"), "강정": ("서귀포시", "대천동"),
+# Names for a whole 행정시 (or for 동 split in two: 일도1·2동 …) → (city, None). The informal names of one
+# 읍·면·동 are the aliases of knowledge/facts/jeju_districts.yaml (see alias_table).
+CITY_NAMES: dict[str, City] = {
+    "제주시": "제주시", "제주 시내": "제주시", "제주시내": "제주시",
+    "서귀포시": "서귀포시", "서귀포": "서귀포시", "서귀포 시내": "서귀포시",
+    "구제주": "제주시", "산북": "제주시", "산남": "서귀포시",
+    "일도동": "제주시", "이도동": "제주시", "삼도동": "제주시", "용담동": "제주시",
 }
 
-# Words that start like a place but are not one ("사계절", "연동돼요", "고산지대", "삼양라면").
+# Words that start like a place but are not one ("사계절", "연동돼요", "고산지대", "삼양라면", "월정액").
 _NOT_AFTER: dict[str, str] = {
     "사계": "절", "연동": "되돼하해시된", "고산": "지병", "삼양": "라식", "강정": "을이", "이호": "선",
-    "도두": "리", "화순": "하",
+    "도두": "리", "화순": "하", "월정": "액",
 }
 
 
@@ -80,7 +71,14 @@ def alias_table() -> dict[str, tuple[City, str | None]]:
     for short, district in SHORT_FORMS.items():
         city = CITY_OF_DISTRICT[district]
         table[short] = (city, None if short in _CITY_ONLY_SHORT else district)
-    table.update(INFORMAL)
+    named: dict[str, set[str]] = {}
+    for district, entry in facts.jeju_districts().districts.items():
+        for alias in entry.aliases:
+            named.setdefault(alias, set()).add(district)
+    for alias, districts in named.items():  # an alias of two 동 (신제주 = 연동·노형동): the 행정시 only
+        (city,) = {CITY_OF_DISTRICT[d] for d in districts}
+        table[alias] = (city, next(iter(districts)) if len(districts) == 1 else None)
+    table.update({name: (city, None) for name, city in CITY_NAMES.items()})
     return table
 
 

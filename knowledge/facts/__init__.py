@@ -267,6 +267,11 @@ class JejuDistrictsTable(FactTable):
         cities = [d.city for d in self.districts.values()]
         if (cities.count("제주시"), cities.count("서귀포시")) != (26, 17):
             raise ValueError("districts: expected the 26 제주시 and 17 서귀포시 읍·면·동")
+        city_of_alias: dict[str, str] = {}
+        for name, d in self.districts.items():
+            for alias in d.aliases:
+                if city_of_alias.setdefault(alias, d.city) != d.city:
+                    raise ValueError(f"districts.{name}: alias {alias!r} names 읍·면·동 of both 행정시")
         return self
 
     def of_city(self, city: str) -> tuple[str, ...]:

@@ -50,3 +50,25 @@ def test_not_places(text: str) -> None:
 
 def test_two_cities_give_no_hard_filter() -> None:
     assert resolve(find_places("중문이나 애월")) == (None, None)
+
+
+def test_informal_names_come_from_the_one_district_table() -> None:
+    """Every alias of knowledge/facts/jeju_districts.yaml is a place the NLU knows, mapped to its 읍·면·동 — or to
+    the 행정시 only when it names two 동 (신제주 = 연동·노형동)."""
+    from graphs.nlu.gazetteer import alias_table
+    from knowledge.facts import jeju_districts
+
+    table = alias_table()
+    for name, entry in jeju_districts().districts.items():
+        for alias in entry.aliases:
+            city, district = table[alias]
+            assert city == entry.city
+            assert district in (name, None)
+    assert table["신제주"] == ("제주시", None)
+    assert table["쇠소깍"] == ("서귀포시", "효돈동")
+    assert table["협재"] == ("제주시", "한림읍")
+
+
+def test_a_fee_word_is_not_월정() -> None:
+    assert find_places("월정액 요금제 알바") == []
+    assert [p.district for p in find_places("월정 카페 알바")] == ["구좌읍"]
