@@ -16,7 +16,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
-from typing import Literal, Self, TypeVar
+from typing import Generic, Literal, Self, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -74,6 +74,25 @@ class FactTable(_Strict):
     title: str
 
 
+YearT = TypeVar("YearT", bound=SourcedFact)
+
+
+class ByYearTable(FactTable, Generic[YearT]):
+    """A table of one entry a year (기준 중위소득, 최저임금), read with the :func:`nearest_year` rule."""
+
+    unit: str
+    article: str
+    years: dict[int, YearT] = Field(min_length=1)
+
+    def year_for(self, year: int) -> int:
+        """``year`` when the table has it, else the latest earlier year (or the earliest)."""
+        return nearest_year(self.years, year)
+
+    def entry_for(self, year: int) -> YearT:
+        """The entry of ``year``, else of the latest earlier year (or the earliest): see :meth:`year_for`."""
+        return self.years[self.year_for(year)]
+
+
 # --------------------------------------------------------------------------------------- 기준 중위소득
 
 
@@ -112,11 +131,8 @@ class IncomeShare(_Strict):
         return self.percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-class MedianIncomeTable(FactTable):
+class MedianIncomeTable(ByYearTable[MedianIncomeYear]):
     name: Literal["median_income"]
-    unit: str
-    article: str
-    years: dict[int, MedianIncomeYear] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _years_match_periods(self) -> Self:
@@ -124,10 +140,6 @@ class MedianIncomeTable(FactTable):
             if entry.effective_from.year != year:
                 raise ValueError(f"years.{year}: effective_from is not in {year}")
         return self
-
-    def year_for(self, year: int) -> int:
-        """``year`` when the table has it, else the latest earlier year (or the earliest)."""
-        return nearest_year(self.years, year)
 
     def monthly(self, year: int, household_size: int) -> int | None:
         """The table value for exactly this year and household size (``None`` when not in the table)."""
@@ -185,11 +197,8 @@ class MinimumWageYear(SourcedFact):
         return self
 
 
-class MinimumWageTable(FactTable):
+class MinimumWageTable(ByYearTable[MinimumWageYear]):
     name: Literal["minimum_wage"]
-    unit: str
-    article: str
-    years: dict[int, MinimumWageYear] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _one_calendar_year_each(self) -> Self:
@@ -197,14 +206,6 @@ class MinimumWageTable(FactTable):
             if (entry.effective_from, entry.effective_to) != (date(year, 1, 1), date(year, 12, 31)):
                 raise ValueError(f"years.{year}: a 최저임금 is in force from 1 January to 31 December of its year")
         return self
-
-    def year_for(self, year: int) -> int:
-        """``year`` when the table has it, else the latest earlier year (or the earliest)."""
-        return nearest_year(self.years, year)
-
-    def entry_for(self, year: int) -> MinimumWageYear:
-        """The entry of ``year``, else of the latest earlier year (or the earliest): see :meth:`year_for`."""
-        return self.years[self.year_for(year)]
 
     def hourly(self, year: int) -> int | None:
         """The 시간급 of exactly ``year`` (``None`` when the table does not have it)."""
