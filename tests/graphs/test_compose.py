@@ -393,3 +393,68 @@ def test_nothing_found_uses_the_right_object_particle() -> None:
 
     assert "채용정보를 찾지 못했어요" in nothing_found({}, "서귀포시 · 중문동", "채용정보")
     assert "훈련과정을 찾지 못했어요" in nothing_found({}, "제주시", "훈련과정")
+
+
+# ---- what a person sees first ------------------------------------------------------------------------------------
+def test_a_bare_can_i_question_gets_the_verdict_and_the_question_before_the_passage() -> None:
+    """"실업급여 받을 수 있나요?": first what decides it and the one question that settles it, then the passage."""
+    result = check_eligibility("unemployment_benefit", Profile(), today=TODAY).model_dump(mode="json")
+    guide = [_passage("구직급여와 실업급여의 관계", WAITING)]
+    text, cites = eligibility_compose.eligibility_answer(result, "citizen", ask="어떤 사유로 퇴사하셨어요?",
+                                                         guide=guide, question="실업급여 받을 수 있나요?")
+    assert text.startswith("**구직급여를 받을 수 있는지 판단하려면")
+    assert text.index("더 알아야 하는 조건") < text.index("👉 어떤 사유로") < text.index("**구직급여 — 구직급여와")
+    assert cites[-1].section == "구직급여와 실업급여의 관계"  # the passage is still shown and cited
+
+
+NES_YOUTH = Profile(age=28, household_size=4, household_income_monthly=6_000_000, household_assets=100_000_000)
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("국취 1유형 되나요?", "국민취업지원제도 Ⅰ유형에 참여할 수 있"),
+    ("국민취업지원제도 Ⅰ유형 받을 수 있어요?", "국민취업지원제도 Ⅰ유형에 참여할 수 있"),
+    ("국취 2유형은요?", "국민취업지원제도 Ⅱ유형에 참여할 수 있"),
+])
+@pytest.mark.parametrize("profile", [Profile(), NES_YOUTH])
+def test_the_answer_leads_with_the_asked_type(question: str, lead: str, profile: Profile) -> None:
+    result = check_eligibility("national_employment_support", profile, today=TODAY).model_dump(mode="json")
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None, question=question)
+    assert text.startswith(f"**{lead}")
+    asked = lead.split()[1].removesuffix("에")  # Ⅰ유형 / Ⅱ유형
+    first_row = next(ln for ln in text.splitlines() if ln.startswith("| Ⅰ") or ln.startswith("| Ⅱ"))
+    assert first_row.startswith(f"| {asked}")
+    counselor, _ = eligibility_compose.eligibility_answer(result, "counselor", ask=None, question=question)
+    assert counselor.startswith(f"**국민취업지원제도 {asked} 확인 결과")
+
+
+def test_the_asked_type_has_its_own_verdict_and_conditions() -> None:
+    """28세, 4인 가구 월 600만원 (92.4% of the 2026 기준 중위소득): over the 60% of Ⅰ유형 요건심사형 (시행령 제3조①),
+    within the 청년특례's 120% — Ⅰ유형 ✅ through the 청년특례; the Ⅱ유형-only youth rule is not named for Ⅰ."""
+    result = check_eligibility("national_employment_support", NES_YOUTH, today=TODAY).model_dump(mode="json")
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None, question="국취 1유형 되나요?")
+    assert text.startswith("**국민취업지원제도 Ⅰ유형에 참여할 수 있을 것으로 보여요 ✅")
+    conditions = [ln for ln in text.splitlines() if ln.startswith("- ✅")]
+    assert conditions and not any("Ⅱ유형에 참여" in ln for ln in conditions)
+
+
+def test_no_type_named_keeps_the_whole_program() -> None:
+    result = check_eligibility("national_employment_support", Profile(), today=TODAY).model_dump(mode="json")
+    text, _ = eligibility_compose.eligibility_answer(result, "citizen", ask=None, question="국취 받을 수 있나요?")
+    assert text.startswith("**국민취업지원제도에 참여할 수 있는지")
+    assert eligibility_compose.asked_type(result, "유형이 뭐가 있어요?") is None
+
+
+@pytest.mark.parametrize("profile", [
+    Profile(region="제주시"),  # "청년 채용했는데 장려금 받을 수 있나요?" — the age not said yet
+    Profile(region="제주시", age=27, employer_insured_count=7, employer_priority_support=True),  # "27세를 채용"
+])
+@pytest.mark.parametrize("role", ["citizen", "counselor"])
+def test_the_hired_youths_age_is_one_condition(profile: Profile, role: str) -> None:
+    """청년일자리도약장려금: the youth the company hired and the youth who gets the 근속 인센티브 are one person, with
+    one age (만 15~34세): the answer states that condition once."""
+    result = check_eligibility("youth_job_leap", profile, today=TODAY).model_dump(mode="json")
+    text = "\n".join([eligibility_compose.eligibility_answer(result, role, ask=None)[0],  # type: ignore[arg-type]
+                      eligibility_compose.eligibility_details(result, role)])  # type: ignore[arg-type]
+    for block in text.split("\n\n"):
+        age_lines = [ln for ln in block.splitlines() if ln.startswith("- ") and "나이" in ln]
+        assert len(age_lines) <= 1, age_lines

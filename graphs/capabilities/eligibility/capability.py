@@ -22,6 +22,7 @@ from graphs.tools import ToolContext, check_eligibility, search_policies
 ROUTE = "eligibility"
 GOLD = Path(__file__).resolve().parents[3] / "evals" / "gold" / "eligibility.yaml"
 GUIDE_CANDIDATES = 4  # policy passages searched for a new eligibility question (the best one or two are shown)
+ELIGIBILITY_ASK = "eligibility"  # the NLU's ask of "받을 수 있나요?" / "되나요?"
 SECOND_PASSAGE_MIN = 0.75  # a second passage is shown when its relevance is at least this share of the first's
 APPLY = FollowUp("📝 신청 방법 보기", "{program} 신청 방법 알려줘", tooltip="신청 절차와 준비 서류를 안내해요")
 RESULT_KEYS = ("program", "program_name", "decision", "reasons", "missing", "amounts", "applies_year", "notes",
@@ -76,6 +77,7 @@ def node(state: AgentState, ctx: Context) -> dict[str, Any]:
             field, question = m["field"], m["question"]
             break
     asks = list(u.get("asks") or [])
+    general = bool(set(asks) - {ELIGIBILITY_ASK})  # asks about an amount, a duration …, not only "can I"
     said = stated(u)
     replying = bool(pending) and pending.get("program") == program and bool(said)
     if replying:  # "권고사직이요": the reply says nothing to search for; cite the program's main passage
@@ -85,11 +87,12 @@ def node(state: AgentState, ctx: Context) -> dict[str, Any]:
     else:  # a new question: the passages that answer it are shown next to the check
         docs = search_policies(tctx, u.get("search_text") or last_human(state), k=GUIDE_CANDIDATES,
                                year=out.get("applies_year"), focus=asks)
-        # a general question ("실업급여 최대 며칠?") is answered by the passages, like a policy question
-        guide = pick_guide(docs["passages"], 1 if ctx.role == "citizen" and said else 2)
+        guide = pick_guide(docs["passages"], 1 if ctx.role == "citizen" and (said or not general) else 2)
     calls.append(ToolCallOut(name="search_policies", args={"query": docs["query"], "year": docs["year"]},
                              result=docs))
-    text, cites = eligibility_answer(out, ctx.role, ask=question, guide=guide, guide_first=not said,
+    # a general question ("실업급여 최대 며칠?") is answered by the passages first, like a policy question; a bare
+    # "받을 수 있나요?" by the check (what decides it, the one question), the passage after
+    text, cites = eligibility_answer(out, ctx.role, ask=question, guide=guide, guide_first=general and not said,
                                      question=last_human(state), focus=asks)
     if replying:
         cites += [policy_citation(p) for p in docs["passages"]]

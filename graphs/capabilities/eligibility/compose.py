@@ -38,6 +38,11 @@ WHERE_TO_APPLY = "📍 신청·상담: 고용24(work24.go.kr) 또는 가까운 �
 REFERENCE_AMOUNT_SUFFIXES = ("하한액", "상한액")  # the year's limits: in a citizen's details, not the headline
 CITIZEN_MET = 2  # met conditions named to a citizen (the exception that decided, the condition asked about)
 CITIZEN_NOTES = 1  # the rules put the note a person most needs first (e.g. how an income share was estimated)
+# A 유형 the person names ("1유형", "Ⅰ유형", "I유형"): the answer leads with it (its verdict, its conditions, its row).
+TYPE_WORDS: dict[str, re.Pattern[str]] = {
+    "Ⅰ유형": re.compile(r"(?<![0-9A-Za-zⅠⅡ])(?:1|Ⅰ|I)\s*유형"),
+    "Ⅱ유형": re.compile(r"(?<![0-9A-Za-zⅠⅡ])(?:2|Ⅱ|II)\s*유형"),
+}
 
 
 def _value(amt: dict[str, Any]) -> str:
@@ -73,22 +78,26 @@ def eligibility_answer(
     focus: Sequence[str] = (),
 ) -> tuple[str, list[CitationOut]]:
     """The check's result and, when given, the policy passages that answer the question itself (``guide``: before
-    the result when ``guide_first``).
+    the result when ``guide_first`` — a general question the passage answers —, otherwise after the result and the
+    one next question: "받을 수 있나요?" is answered by what decides it and the question that settles it first).
 
     Citizens get the verdict in one plain sentence, the amounts and days, the one or two conditions that decide —
     those closest to ``question`` / ``focus`` ("amount", "duration" …) first —, the one next question and where to
     apply; the full checklist is :func:`eligibility_details` (the chat shows it behind "자세히"). Counselors get the
     full checklist in the answer. Warnings come first for both."""
     citizen = role == "citizen"
+    label = asked_type(result, question)
     # law words glossed in what the rules say; a quoted passage stays as its source wrote it
-    body = gloss(_citizen_summary(result, question, focus)) if citizen else _counselor_checklist(result, role)
+    body = (gloss(_citizen_summary(result, question, focus, label)) if citizen
+            else _counselor_checklist(result, role, label))
     about = _guide_blocks(guide, role)
+    uncertain = [UNCERTAIN] if _weak(result) or any(weak_passage(p) for p in guide) else []
+    next_question = [f"👉 {ask}"] if ask else []
     parts: list[str] = [_warnings(result)]
-    parts += [*about, body] if guide_first else [body, *about]
-    if _weak(result) or any(weak_passage(p) for p in guide):
-        parts.append(UNCERTAIN)
-    if ask:
-        parts.append(f"👉 {ask}")
+    if guide_first:
+        parts += [*about, body, *uncertain, *next_question]
+    else:
+        parts += [body, *next_question, *about, *uncertain]
     if citizen:
         parts.append(WHERE_TO_APPLY)
     elif result["program"] in COUNSELOR_TIPS:
@@ -121,13 +130,41 @@ def _all(result: dict[str, Any], key: str) -> list[str]:
     return items
 
 
-def _header(result: dict[str, Any]) -> str:
-    return f"**{result['program_name']} 확인 결과 ({result['applies_year']}년 기준): {DECISION[result['decision']]}**"
+def asked_type(result: dict[str, Any], question: str) -> str | None:
+    """The 유형 the question names ("국취 1유형 되나요?" → "Ⅰ유형") when the result has tracks of that 유형."""
+    for label, pattern in TYPE_WORDS.items():
+        if pattern.search(question) and _tracks_of(result, label):
+            return label
+    return None
 
 
-def _verdict(result: dict[str, Any]) -> str:
+def _track_name(result: dict[str, Any], sub: dict[str, Any]) -> str:
+    return str(sub["program_name"]).removeprefix(f"{result['program_name']} ")
+
+
+def _tracks_of(result: dict[str, Any], label: str | None) -> list[dict[str, Any]]:
+    """The result's tracks of the 유형 ``label`` (all of them when ``label`` is None)."""
+    subs = list(result.get("sub_results") or [])
+    return [s for s in subs if label is None or _track_name(result, s).startswith(label)]
+
+
+def _focus_decision(result: dict[str, Any], label: str | None) -> str:
+    """The decision for the asked 유형: the best of its tracks (eligible, else need_more_info, else ineligible)."""
+    if label is None:
+        return str(result["decision"])
+    found = {s["decision"] for s in _tracks_of(result, label)}
+    return "eligible" if "eligible" in found else "need_more_info" if "need_more_info" in found else "ineligible"
+
+
+def _header(result: dict[str, Any], label: str | None = None) -> str:
+    name = f"{result['program_name']} {label}" if label else result["program_name"]
+    return f"**{name} 확인 결과 ({result['applies_year']}년 기준): {DECISION[_focus_decision(result, label)]}**"
+
+
+def _verdict(result: dict[str, Any], label: str | None = None) -> str:
     verb = VERB.get(result["program"], "받을")
-    sentence = VERDICT[result["decision"]].format(obj=with_object(result["program_name"], verb), verb=verb)
+    name = f"{result['program_name']} {label}" if label else result["program_name"]
+    sentence = VERDICT[_focus_decision(result, label)].format(obj=with_object(name, verb), verb=verb)
     return f"**{sentence}** ({result['applies_year']}년 기준)"
 
 
@@ -167,10 +204,10 @@ def _condition(reason: dict[str, Any]) -> str:
     return str(reason["text"]).split(" → ")[0]
 
 
-def _pooled_reasons(result: dict[str, Any]) -> list[dict[str, Any]]:
+def _pooled_reasons(result: dict[str, Any], label: str | None = None) -> list[dict[str, Any]]:
     """Each condition once: a program with tracks (국민취업지원제도) pools its tracks' conditions (they share some;
-    the "… → 결과" part may differ), otherwise its own."""
-    subs = result.get("sub_results") or []
+    the "… → 결과" part may differ) — only the asked 유형's tracks when ``label`` names one —, otherwise its own."""
+    subs = _tracks_of(result, label)
     pool: list[dict[str, Any]] = []
     for r in [r for sub in subs for r in sub.get("reasons", [])] if subs else result.get("reasons", []):
         if _condition(r) not in {_condition(q) for q in pool}:
@@ -182,15 +219,18 @@ def _is_reference(amt: dict[str, Any]) -> bool:
     return str(amt["name"]).endswith(REFERENCE_AMOUNT_SUFFIXES)
 
 
-def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence[str] = ()) -> str:
-    """The verdict, the amounts and days (with the rule that makes them when "how much" is asked), the one or two
-    conditions that fail or are still unknown, the rules' first note, and the rule's source."""
-    decision = result["decision"]
-    parts: list[str | list[str]] = [_verdict(result)]
+def _citizen_summary(
+    result: dict[str, Any], question: str = "", focus: Sequence[str] = (), label: str | None = None
+) -> str:
+    """The verdict (of the asked 유형 when ``label`` names one), the amounts and days (with the rule that makes them
+    when "how much" is asked), the one or two conditions that fail or are still unknown, the rules' first note, and
+    the rule's source."""
+    decision = _focus_decision(result, label)
+    parts: list[str | list[str]] = [_verdict(result, label)]
     subs = result.get("sub_results") or []
     amounts = payable(result, "citizen")
     if subs:
-        parts.append(_types_table(result, "citizen"))
+        parts.append(_types_table(result, "citizen", first=label))
     elif amounts:
         personal = [a for a in amounts if not _is_reference(a)] or amounts
         if decision == "need_more_info" and "amount" in focus:  # "얼마예요?": the sum too, under its condition
@@ -202,7 +242,7 @@ def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence
             if "amount" in focus:
                 items.append(f"  - 계산: {a['formula']}")
         parts += [f"{AMOUNTS_HEADING[decision]}:", items]
-    pool = _pooled_reasons(result)
+    pool = _pooled_reasons(result, label)
     failed = [r for r in pool if r["passed"] is False] if decision == "ineligible" else []
     unknown = [r for r in pool if r["passed"] is None] if decision == "need_more_info" else []
     met = _met_to_name(pool, question, focus) if decision != "ineligible" else []
@@ -226,12 +266,13 @@ def _citizen_summary(result: dict[str, Any], question: str = "", focus: Sequence
     return paragraphs(*parts)
 
 
-def _counselor_checklist(result: dict[str, Any], role: Role = "counselor") -> str:
-    """Every requirement with its article, every amount with its formula, the tracks in one table, the notes."""
-    parts: list[str | list[str]] = [_header(result)]
+def _counselor_checklist(result: dict[str, Any], role: Role = "counselor", label: str | None = None) -> str:
+    """Every requirement with its article, every amount with its formula, the tracks in one table (the asked 유형's
+    first, its verdict in the header), the notes."""
+    parts: list[str | list[str]] = [_header(result, label)]
     subs = result.get("sub_results") or []
     if subs:
-        parts.append(_types_table(result, role, conditions=True))
+        parts.append(_types_table(result, role, conditions=True, first=label))
     amounts = payable(result, role)
     if subs:  # the tracks' amounts are in the table: each formula once
         amounts = []
@@ -256,11 +297,13 @@ def _counselor_checklist(result: dict[str, Any], role: Role = "counselor") -> st
     return paragraphs(*parts)
 
 
-def _types_table(result: dict[str, Any], role: Role, *, conditions: bool = False) -> str:
-    """One row per track (Ⅰ유형 요건심사형 … Ⅱ유형): its decision, one column per allowance and, for counselors,
-    its conditions by short name."""
+def _types_table(result: dict[str, Any], role: Role, *, conditions: bool = False, first: str | None = None) -> str:
+    """One row per track (Ⅰ유형 요건심사형 … Ⅱ유형; the 유형 ``first`` names on top): its decision, one column per
+    allowance and, for counselors, its conditions by short name."""
     prefix = f"{result['program_name']} "
-    subs = result.get("sub_results") or []
+    subs = list(result.get("sub_results") or [])
+    if first:
+        subs.sort(key=lambda s: not _track_name(result, s).startswith(first))
     names: list[str] = []
     for sub in subs:
         names += [a["name"] for a in payable(sub, role) if a["name"] not in names]
