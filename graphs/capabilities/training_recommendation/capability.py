@@ -25,6 +25,7 @@ from graphs.capabilities.training_recommendation.recommend import recommend
 from graphs.nlu.gazetteer import find_places, resolve
 from graphs.nlu.lexicon import FOR_THE_PERSON
 from graphs.seeker import seeker_profile
+from knowledge.formatting import won
 
 if TYPE_CHECKING:
     from graphs.nlu.models import Understanding
@@ -49,7 +50,7 @@ def claims(text: str, u: Understanding) -> bool:
 def _won(amount: int | None, card: bool) -> str:
     if not card or amount is None:
         return "카드 미적용"
-    return "0원" if amount == 0 else f"약 {amount:,}원"
+    return "0원" if amount == 0 else f"약 {won(amount)}"
 
 
 def blocks_of(rec: Recommendation) -> list[Block]:

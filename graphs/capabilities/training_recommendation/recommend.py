@@ -40,6 +40,7 @@ from graphs.capabilities.training_recommendation.models import (
     Recommendation,
 )
 from graphs.profile import SeekerProfile
+from knowledge.formatting import compact_won
 from knowledge.schemas import TrainingCourse, TrainingFilters
 
 CITIES = ("제주시", "서귀포시")
@@ -73,10 +74,6 @@ def _ramp(x: float, full: float, zero: float, floor: float = 0.0) -> float:
     if x >= zero:
         return floor
     return 1.0 - (1.0 - floor) * (x - full) / (zero - full)
-
-
-def _won(amount: int) -> str:
-    return "0원" if amount == 0 else (f"{amount / 10_000:,.0f}만원" if amount % 10_000 == 0 else f"{amount:,}원")
 
 
 def score_course(course: TrainingCourse, closes: list[Gap], gaps: list[Gap], home: str | None, city: str | None,
@@ -113,7 +110,7 @@ def score_course(course: TrainingCourse, closes: list[Gap], gaps: list[Gap], hom
 
     if course.card_eligible and course.self_pay is not None:
         pay = max(0.0, 1.0 - course.self_pay / s.self_pay_scale)
-        reasons.append(f"내일배움카드 자부담 약 {_won(course.self_pay)}")
+        reasons.append(f"내일배움카드 자부담 약 {compact_won(course.self_pay)}")
     else:
         pay = 0.0
         reasons.append("내일배움카드 미적용")
