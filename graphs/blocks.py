@@ -97,14 +97,29 @@ Block = Annotated[
 BLOCK_KINDS: tuple[BlockKind, ...] = ("markdown", "table", "chart", "findings", "notice", "file")
 
 
+class Ask(BaseModel):
+    """The one question a capability asks back, whose reply must come back to it: the fact asked (``field``: a
+    Profile field — the NLU then reads a bare reply such as "45살이요" or "네" as that field — or a key of the
+    capability's own, e.g. ``youth.age``), the question as shown, and an example reply. The question itself stays
+    in the answer's blocks; ``Ask`` only declares that the capability waits for it (the graph pauses the thread
+    with LangGraph's ``interrupt()`` until the next message, and hands the reply back as
+    ``CapabilityRequest.asked``)."""
+
+    field: str
+    question: str
+    example: str = ""
+
+
 class CapabilityAnswer(BaseModel):
     """What a registered capability answers: typed blocks and the sources they rest on, and what the thread should
     remember of this answer for later turns (``remember``: JSON-able, kept per capability in the thread's state and
-    given back to every capability as ``CapabilityRequest.memory[<capability name>]``)."""
+    given back to every capability as ``CapabilityRequest.memory[<capability name>]``); ``ask`` when the answer
+    ends with a question whose reply should come back to the capability."""
 
     blocks: list[Block] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     remember: dict[str, Any] | None = None
+    ask: Ask | None = None
 
     @property
     def kinds(self) -> set[str]:

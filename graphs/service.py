@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessageChunk, HumanMessage
+from langgraph.types import Command
 from pydantic import ValidationError
 
 from graphs.answer import AnswerResult, Role, ToolCallOut
@@ -31,6 +32,8 @@ EMPTY_INPUT = "질문을 입력해 주세요. 예: \"서귀포 호텔 일자리\
 
 
 EDIT_NODE = "finalize"  # a profile edit is written as if the turn's last node made it: nothing is left to run
+WAIT_NODE = "await_reply"  # where a thread pauses (interrupt()) while a capability's question waits for its reply
+STREAMED_NODE = "llm_write"  # the node whose model tokens are streamed
 
 
 class ProfileEditError(ValueError):
@@ -68,7 +71,8 @@ def open_checkpointer(settings: Settings) -> Any:
 
 
 class Assistant:
-    """Ask questions in a thread; the graph remembers the thread's profile and pending question."""
+    """Ask questions in a thread; the graph remembers the thread's profile, and a thread whose answer asked a
+    question waits for the reply (paused with ``interrupt()``; the next message resumes it)."""
 
     def __init__(self, kb: KnowledgeBase, *, llm: BaseChatModel | None = None, checkpointer: Any = None) -> None:
         self.kb = kb
@@ -103,14 +107,29 @@ class Assistant:
         return AnswerResult(answer=DISK_FULL_ANSWER, route="error", role=role, thread_id=thread_id,
                             fallback_reason="disk_full")
 
+    def _input(self, text: str, config: dict[str, Any]) -> Any:
+        """The turn's input: the resume of the thread's waiting question (``Command(resume=text)``, the graph reads
+        whether it is the reply), else the message as a new turn."""
+        if WAIT_NODE in self.graph.get_state(config).next:
+            return Command(resume=text)
+        return {"messages": [HumanMessage(text)]}
+
+    def waiting(self, thread_id: str, *, role: Role = "citizen") -> dict[str, Any] | None:
+        """The question the thread waits to have answered (the interrupt's value: question, expecting, example,
+        capability), or None."""
+        snapshot = self.graph.get_state(self._config(role, thread_id))
+        for intr in snapshot.interrupts:
+            return dict(intr.value) if isinstance(intr.value, dict) else {"question": str(intr.value)}
+        return None
+
     def ask(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> AnswerResult:
         thread_id = thread_id or uuid.uuid4().hex
         text = self._clean(question)
         if not text:
             return AnswerResult(answer=EMPTY_INPUT, route="empty", role=role, thread_id=thread_id)
+        config = self._config(role, thread_id)
         try:
-            state = self.graph.invoke({"messages": [HumanMessage(text)]}, self._config(role, thread_id),
-                                      context=self._context(role, thread_id))
+            state = self.graph.invoke(self._input(text, config), config, context=self._context(role, thread_id))
         except Exception as exc:
             return self._disk_full(exc, role, thread_id)
         return AnswerResult.model_validate({**state["result"], "role": role, "thread_id": thread_id})
@@ -130,13 +149,14 @@ class Assistant:
     def _stream(self, text: str, role: Role, thread_id: str) -> Iterator[Event]:
         final: dict[str, Any] | None = None
         steps_seen = 0
+        config = self._config(role, thread_id)
         for mode, payload in self.graph.stream(
-            {"messages": [HumanMessage(text)]}, self._config(role, thread_id), stream_mode=["messages", "updates"],
+            self._input(text, config), config, stream_mode=["messages", "updates"],
             context=self._context(role, thread_id),
         ):
             if mode == "messages":
                 chunk, meta = payload
-                if isinstance(chunk, AIMessageChunk) and meta.get("langgraph_node") == "llm_write" and chunk.content:
+                if isinstance(chunk, AIMessageChunk) and meta.get("langgraph_node") == STREAMED_NODE and chunk.content:
                     yield Event("token", text=str(chunk.content))
             elif mode == "updates":
                 for node, update in (payload or {}).items():

@@ -9,13 +9,15 @@ from langgraph.graph.message import add_messages
 
 
 class Pending(TypedDict, total=False):
-    """A capability waiting for the answer to its question: the route that asked, the fact it expects (a Profile
-    field the NLU reads in the reply) and the question; the rest is the capability's own (eligibility: the program
-    being checked, the year, the fields already asked)."""
+    """A capability waiting for the answer to its question (the thread is paused on it with ``interrupt()``): the
+    route that asked, the fact it expects (``expecting``: a Profile field the NLU reads in the reply, or the
+    capability's own name for it, e.g. ``youth.age``), the question and an example reply; the rest is the
+    capability's own (eligibility: the program being checked, the year, the fields already asked)."""
 
     route: str
     expecting: str | None
     question: str | None
+    example: str | None
     program: str | None
     asks: list[str]
     year: int | None
@@ -36,6 +38,10 @@ class AgentState(TypedDict, total=False):
     memory: dict[str, dict[str, Any]] | None
     understanding: dict[str, Any]
     result: dict[str, Any]  # the AnswerResult of the last turn
+    # the LLM step of one turn (graphs/graph.py: llm_write ⇄ llm_tools → llm_check): the model's conversation with
+    # its tool results, and the time (epoch seconds) by which the whole step must be done; cleared after the step
+    llm_messages: Annotated[list[AnyMessage], add_messages]
+    llm_deadline: float | None
 
 
 def last_human(state: AgentState) -> str:

@@ -6,8 +6,11 @@ router hook with an explicit priority, ``run(request) -> CapabilityAnswer`` (typ
 the block kinds it emits, follow-up questions, its gold data and its ``evaluate``. :data:`KNOWN` lists the folders
 that are loaded (the only list to edit when a capability is added).
 
-A capability that needs the thread's state (a question it waits to have answered, the last search to refine) gives
-a full ``node(state, context) -> update`` instead of relying on ``run`` alone; one whose answer an LLM may rewrite
+A capability that asks a question back declares it in its answer (``CapabilityAnswer.ask``): the thread then waits
+for the reply (LangGraph ``interrupt()``), the NLU reads the next message first, and a reply comes back to the
+capability as ``CapabilityRequest.asked`` while a new request goes to its own route (the question keeps waiting).
+A capability that needs more of the thread's state (the last search to refine) gives a full
+``node(state, context) -> update`` instead of relying on ``run`` alone; one whose answer an LLM may rewrite
 sets ``llm_writes``; ``actions`` and ``render`` are its hooks for answer-dependent buttons and a view of its own.
 
 The routes of the NLU (``understand``) are declared here too (:data:`Route`): the core ones answered by the graph
@@ -28,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from pydantic import BaseModel, Field
 
 from graphs.answer import ROLES, AnswerResult, Role
-from graphs.blocks import BlockKind, CapabilityAnswer
+from graphs.blocks import Ask, BlockKind, CapabilityAnswer
 
 if TYPE_CHECKING:
     from graphs.configuration import Context
@@ -52,7 +55,8 @@ BUILTIN_ROUTES: dict[str, str] = {
 NLU_ROUTES: frozenset[str] = frozenset(get_args(Route)) - frozenset(BUILTIN_ROUTES)
 # Routes a capability never takes over: a person in crisis gets the crisis answer; another language gets the notice.
 NEVER_CLAIMED: frozenset[str] = frozenset({"crisis", "foreign_language"})
-RESERVED_NODES: frozenset[str] = frozenset({"understand", "llm_write", "finalize"})
+RESERVED_NODES: frozenset[str] = frozenset({"understand", "llm_write", "llm_tools", "llm_check", "finalize",
+                                            "await_reply"})
 
 # The capabilities the NLU routes to (one per NLU_ROUTES route), loaded first.
 CORE: tuple[str, ...] = ("eligibility", "job_search", "training_search", "policy_qa")
@@ -91,6 +95,9 @@ class CapabilityRequest:
     # the thread's earlier turns, oldest first, as (speaker, text) with speaker "user" or "assistant" (this turn's
     # message excluded; personal data already masked) — e.g. for a 상담일지 summary
     history: tuple[tuple[str, str], ...] = ()
+    # this message is the reply to the question the capability asked in its last answer (CapabilityAnswer.ask):
+    # that question (a bare "네" or "27세요" is read as its ``field``); None for any other message
+    asked: Ask | None = None
 
     @property
     def settings(self) -> Settings:

@@ -235,22 +235,28 @@ def test_field_words_reach_the_field_not_only_titles_with_the_word(assistant: As
                for j in jobs.jobs)
 
 
-@pytest.mark.parametrize(("profile_turn", "ask", "pattern"), [
+@pytest.mark.parametrize(("profile_turn", "ask", "route", "pattern"), [
+    # a counselor's "이분께 맞는 훈련과정" is the gap-based training recommendation (issue 12, priority 29)
     ("내담자: 45세 여성, 서귀포시 거주, 요양보호사로 일하고 싶어 함, 내일배움카드 보유", "이분께 맞는 훈련과정 찾아주세요",
-     r"요양"),
-    ("저는 제주시 사는 32살이고 바리스타로 일하고 싶어요", "저한테 맞는 일자리 있을까요?", r"바리스타|카페|커피"),
+     "training_recommendation", r"요양"),
+    ("저는 제주시 사는 32살이고 바리스타로 일하고 싶어요", "저한테 맞는 일자리 있을까요?", "job_search", r"바리스타|카페|커피"),
 ])
 def test_a_search_for_the_person_uses_the_thread_occupation_and_region(
-    assistant: Assistant, profile_turn: str, ask: str, pattern: str
+    assistant: Assistant, profile_turn: str, ask: str, route: str, pattern: str
 ) -> None:
     thread = f"t-person-{len(profile_turn)}"
     assistant.ask(profile_turn, role="counselor", thread_id=thread)
     res = assistant.ask(ask, role="counselor", thread_id=thread)
-    assert res.route in ("training_search", "job_search")
-    items = [c.title for c in res.courses] + [j.title for j in res.jobs]
-    assert items and re.search(pattern, items[0])
+    assert res.route == route
     region = "서귀포시" if "서귀포" in profile_turn else "제주시"
-    assert res.tool_calls[0].args.get("region") == region
+    if route == "training_recommendation":
+        table = next(b for b in res.blocks if b.kind == "table")
+        items, regions = [str(r[0]) for r in table.rows], [str(r[2]) for r in table.rows]
+        assert "목표 직종: 요양보호사" in res.answer and regions and regions[0].startswith(region)
+    else:
+        items = [c.title for c in res.courses] + [j.title for j in res.jobs]
+        assert res.tool_calls[0].args.get("region") == region
+    assert items and re.search(pattern, items[0])
 
 
 @pytest.mark.parametrize(("question", "pattern"), [
@@ -469,3 +475,109 @@ def test_with_an_llm_a_capability_answer_stays_its_blocks(full_kb: KnowledgeBase
     res = _llm_assistant(full_kb, [wrong]).ask("제주 고용률 추이", role="counselor")
     assert res.route == "trends" and not res.used_llm and "99.9" not in res.answer
     assert any(b.kind == "chart" for b in res.blocks)
+
+
+# ---- follow-up questions through LangGraph's interrupt() (graphs/graph.py await_reply) ----------------------------
+def test_a_question_back_pauses_the_thread_until_the_reply(assistant: Assistant) -> None:
+    thread = "t-interrupt"
+    first = assistant.ask("실업급여 받을 수 있나요?", thread_id=thread)
+    waiting = assistant.waiting(thread)
+    assert first.follow_up and waiting is not None
+    assert waiting["capability"] == "eligibility" and waiting["question"] in first.answer
+    assert assistant.graph.get_state(assistant._config("citizen", thread)).next == ("await_reply",)
+    side = assistant.ask("근데 실업급여 받는 중에 주말 알바 해도 돼요?", thread_id=thread)
+    assert side.route == "policy_qa" and assistant.waiting(thread) == waiting  # the question still waits
+    res = assistant.ask("권고사직이요", thread_id=thread)
+    assert res.route == "eligibility" and res.eligibility[0]["program"] == "unemployment_benefit"
+    assert assistant.waiting(thread) != waiting  # the next fact is asked now
+    done = assistant.ask(ACCEPTANCE, thread_id="t-interrupt-done")
+    assert not done.follow_up and assistant.waiting("t-interrupt-done") is None
+
+
+def test_the_screening_gets_the_reply_to_its_question(assistant: Assistant) -> None:
+    thread = "t-screen-reply"
+    first = assistant.ask("제가 받을 수 있는 지원 제도가 뭐가 있어요?", thread_id=thread)
+    waiting = assistant.waiting(thread)
+    assert first.route == "program_screening" and waiting is not None
+    assert waiting["capability"] == "program_screening" and waiting["expecting"] == "age"
+    side = assistant.ask("정년은 법적으로 몇 살이에요?", thread_id=thread)
+    assert side.route == "policy_qa" and assistant.waiting(thread) == waiting
+    res = assistant.ask("45살이에요", thread_id=thread)  # a bare reply: only the question gives it a meaning
+    assert res.route == "program_screening"
+    after = assistant.waiting(thread)
+    assert after is None or after["expecting"] != "age"  # the age is known: never asked again
+
+
+def test_the_employer_screening_gets_bare_replies_back(assistant: Assistant) -> None:
+    thread = "t-employer-reply"
+    first = assistant.ask("직원 25명 제조업인데 청년 정규직 뽑으면 받을 수 있는 지원금 있나요?", thread_id=thread)
+    waiting = assistant.waiting(thread)
+    assert first.route == "employer_subsidies" and waiting is not None
+    assert waiting["capability"] == "employer_subsidies" and "우선지원대상" in waiting["question"]
+    yes = assistant.ask("네", thread_id=thread)
+    assert yes.route == "employer_subsidies" and "· 우선지원대상기업" in yes.answer
+    asked = assistant.waiting(thread)
+    assert asked is not None and "수도권" in asked["question"]
+    no = assistant.ask("아니요", thread_id=thread)  # 제주: not in the capital region
+    after = assistant.waiting(thread)
+    assert no.route == "employer_subsidies" and after is not None and "수도권" not in after["question"]
+    side = assistant.ask("정년은 법적으로 몇 살이에요?", thread_id=thread)
+    assert side.route == "policy_qa" and assistant.waiting(thread) == after
+    if after["expecting"] == "youth.age":
+        res = assistant.ask("27살이요", thread_id=thread)
+        assert res.route == "employer_subsidies" and "청년 채용(27세" in res.answer
+
+
+# ---- the LLM step: llm_write ⇄ llm_tools (ToolNode) → llm_check, one deadline ------------------------------------
+class SlowModel(ToolCallingFake):
+    """Each call answers after 0.4 s: under the step's timeout alone, over it twice."""
+
+    def _generate(self, *args: Any, **kwargs: Any) -> Any:
+        import time
+
+        time.sleep(0.4)
+        return super()._generate(*args, **kwargs)
+
+
+def _tool_call() -> AIMessage:
+    return AIMessage(content="", tool_calls=[{"name": "check_eligibility", "id": "c1", "args": {
+        "program": "unemployment_benefit",
+        "profile": {"age": 45, "insured_period_days": 1460, "separation_reason": "recommended_resignation",
+                    "separation_date": "2026-03-01", "monthly_wage": 3000000}}}])
+
+
+def test_the_tools_run_in_langgraphs_tool_node(full_kb: KnowledgeBase) -> None:
+    from langgraph.prebuilt import ToolNode
+
+    a = _llm_assistant(full_kb, [_tool_call(), AIMessage(content="하루 66,048원씩 180일 받을 수 있어요.")])
+    assert isinstance(a.graph.builder.nodes["llm_tools"].runnable, ToolNode)
+    res = a.ask(ACCEPTANCE, thread_id="t-toolnode")
+    assert res.used_llm and res.tool_calls[-1].name == "check_eligibility"
+    out = res.tool_calls[-1].result  # the tool's own output, read back from the step's ToolMessage
+    assert out["program"] == "unemployment_benefit" and out["amounts"]
+    state = a.graph.get_state(a._config("citizen", "t-toolnode")).values
+    assert not state.get("llm_messages")  # the step's scratch messages are not kept in the thread
+
+
+def test_one_timeout_covers_the_whole_llm_step(full_kb: KnowledgeBase) -> None:
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from graphs.graph import Deps, build_graph
+
+    llm = SlowModel(messages=iter([_tool_call(), AIMessage(content="하루 66,048원씩 180일 받을 수 있어요.")]))
+    a = Assistant(full_kb, llm=llm, checkpointer=InMemorySaver())
+    a.graph = build_graph(Deps(kb=full_kb, llm=llm, today=full_kb.settings.current_date, llm_timeout_s=0.6),
+                          a.checkpointer)
+    res = a.ask(ACCEPTANCE)  # 0.4 s + 0.4 s > 0.6 s although each call is under it
+    assert not res.used_llm and res.fallback_reason and "TimeoutError" in res.fallback_reason
+    assert "66,048원" in res.answer
+
+
+def test_the_models_tokens_are_streamed(full_kb: KnowledgeBase) -> None:
+    final = "2026년 기준 하루 66,048원씩 180일 받을 수 있어요."
+    events = list(_llm_assistant(full_kb, [AIMessage(content=final)]).stream(ACCEPTANCE))
+    tokens = [e.text for e in events if e.kind == "token"]
+    result = events[-1].result
+    assert result is not None and result.used_llm and result.answer.startswith(final)
+    assert len(tokens) > 1 and "".join(tokens).strip() == final  # piece by piece, as the model wrote them
+    assert any(e.kind == "step" and e.step and e.step.name == "check_eligibility" for e in events[:-1])

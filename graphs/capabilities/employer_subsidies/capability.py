@@ -16,15 +16,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphs.blocks import CapabilityAnswer
+from graphs.blocks import Ask, CapabilityAnswer
 from graphs.capabilities.employer_subsidies import screen_employer
 from graphs.capabilities.employer_subsidies.chat import (
+    ASK_FIELDS,
+    EXAMPLES,
     blocks_of,
     citations_of,
     claims,
     focus,
     next_question,
     profile_facts,
+    reply_facts,
 )
 from graphs.capabilities.employer_subsidies.evaluate import GOLD_PATH, evaluate_gold
 from graphs.capabilities.employer_subsidies.parse import merge_facts, parse_facts, valid_facts
@@ -46,6 +49,8 @@ def thread_facts(request: CapabilityRequest) -> tuple[dict[str, Any], bool]:
     whether the 피보험자 수 was taken from "직원 N명" (said so in the answer)."""
     remembered = (request.memory.get(NAME) or {}).get("facts") or {}
     said = parse_facts(request.text)
+    if request.asked is not None:  # the reply to our question: a bare "네" / "아니요" states its yes/no fact
+        said = merge_facts(reply_facts(request.asked.field, request.text), said)
     understood = profile_facts((request.understanding or {}).get("profile") or {})
     facts = merge_facts(merge_facts(merge_facts(profile_facts(request.profile), remembered), understood), said)
     assumed = "employees" in said and "insured_count" in said and said["employees"] == said["insured_count"] \
@@ -60,8 +65,10 @@ def run(request: CapabilityRequest) -> CapabilityAnswer:
     report = screen_employer(model, today=request.today)
     focused = focus(kept, request.text)
     question = next_question(report, focused)
+    ask = None if question is None else Ask(field=ASK_FIELDS.get(question.field, question.field),
+                                             question=question.question, example=EXAMPLES.get(question.field, ""))
     return CapabilityAnswer(blocks=blocks_of(report, kept, question, assumed, focused),
-                            citations=citations_of(report, focused), remember={"facts": kept})
+                            citations=citations_of(report, focused), remember={"facts": kept}, ask=ask)
 
 
 def evaluate(ctx: EvalContext) -> CapabilityEval:

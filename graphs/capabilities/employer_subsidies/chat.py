@@ -13,6 +13,7 @@ from graphs.capabilities.employer_subsidies.parse import Facts, parse_facts
 from graphs.capabilities.employer_subsidies.render import CONFIDENCE_KO, DISCLAIMER
 from graphs.capabilities.employer_subsidies.screen import PARENTAL, PROGRAM_ORDER, PROMOTION, SENIOR, YOUTH
 from graphs.eligibility.common import CONFIRM_NOTE
+from graphs.nlu.expecting import parse_yes_no
 from knowledge.schemas import Citation
 
 if TYPE_CHECKING:
@@ -91,6 +92,39 @@ def profile_facts(profile: dict[str, Any]) -> Facts:
     for field, path in PROFILE_FACTS.items():
         if profile.get(field) is not None:
             out[path] = profile[field]
+    return out
+
+
+# the question's fact as the NLU knows it (a Profile field: a bare "네"/"제주예요" is read as it), else its own path
+ASK_FIELDS: dict[str, str] = {path: field for field, path in PROFILE_FACTS.items()}
+
+
+# a question whose yes/no answer states another fact: "사업장이 수도권(서울·경기·인천)에 있나요?" (asked for the
+# region) → "아니요" says the workplace is outside the capital region
+YES_NO_FACT: dict[str, str] = {"region": "capital_region"}
+
+
+def reply_facts(field: str, text: str) -> Facts:
+    """A bare "네"/"아니요" replying to the question for a yes/no fact (``field``: the asked path or its Profile
+    field): that fact; the example reply of each question says which facts are yes/no."""
+    path = PROFILE_FACTS.get(field, field)
+    answer = parse_yes_no(text)
+    if path in YES_NO_FACT:
+        return {} if answer is None else {YES_NO_FACT[path]: answer}
+    example = EXAMPLES.get(path)
+    if answer is None or example is None:
+        return {}
+    *parents, last = path.split(".")
+    node: Any = parse_facts(example)
+    for p in parents:
+        node = node.get(p) or {}
+    if not isinstance(node.get(last), bool):
+        return {}
+    out: Facts = {}
+    cur: Any = out
+    for p in parents:
+        cur = cur.setdefault(p, {})
+    cur[last] = answer
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from graphs.blocks import CapabilityAnswer
+from graphs.blocks import Ask, CapabilityAnswer
 from graphs.capabilities.program_screening.evaluate import GOLD_PATH
 from graphs.capabilities.program_screening.evaluate import evaluate as evaluate_screening
 from graphs.capabilities.program_screening.models import ScreenReport
@@ -76,8 +76,9 @@ def remember(report: ScreenReport) -> dict[str, Any]:
 def run(request: CapabilityRequest) -> CapabilityAnswer:
     profile = Profile.model_validate(request.profile)
     report = screen(profile, today=request.today, audience=audience_of(profile, request.text))
+    q = report.next_question  # its reply comes back here (a Profile field: the NLU reads a bare "45살이요")
     return CapabilityAnswer(blocks=blocks_of(report, request.role), citations=citations_of(report),
-                            remember=remember(report))
+                            remember=remember(report), ask=Ask(field=q.field, question=q.question) if q else None)
 
 
 def evaluate(ctx: EvalContext) -> CapabilityEval:
