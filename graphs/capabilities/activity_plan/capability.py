@@ -13,6 +13,7 @@ from graphs.capabilities.activity_plan.masking import wants_unmasked
 from graphs.capabilities.activity_plan.models import ActivityPlan, PlanJob
 from graphs.capabilities.activity_plan.plan import JOBS, build_plan, jobs_of, new_target, reemployment_rule
 from graphs.capabilities.activity_plan.render import downloads, plan_doc
+from graphs.capabilities.job_matching.target import matched_occupation, same_occupation
 from graphs.capabilities.registry import Capability, CapabilityRequest, FollowUp, register
 from graphs.seeker import SeekerProfile, seeker_profile
 
@@ -45,9 +46,12 @@ def retargeted(text: str, seeker: SeekerProfile) -> SeekerProfile:
 
 
 def matched_jobs(request: CapabilityRequest, seeker: SeekerProfile) -> list[PlanJob] | None:
-    """The postings to put in the plan when the thread's matches cannot be used (none yet, or the target changed
-    here): matched now for the seeker; ``None`` = use the remembered ones."""
-    if jobs_of(request.memory) and not new_target(request.text):
+    """The postings to put in the plan when the thread's matches cannot be used (none yet, the target changed here,
+    or the seeker's occupation changed since they were matched): matched now for the seeker; ``None`` = use the
+    remembered ones (an older memory without ``occupation`` is trusted)."""
+    matched_for = (request.memory.get("job_matching") or {}).get("occupation")
+    changed = matched_for is not None and not same_occupation(matched_for, matched_occupation(seeker))
+    if jobs_of(request.memory) and not new_target(request.text) and not changed:
         return None
     if not (seeker.desired_occupation or seeker.desired_codes):
         return []

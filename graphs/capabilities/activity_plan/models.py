@@ -72,6 +72,7 @@ class ActivityPlan(BaseModel):
     experience: list[str] = Field(default_factory=list)  # "회계 사무 12년"
     strengths: list[str] = Field(default_factory=list)
     gaps: list[str] = Field(default_factory=list)
+    to_confirm: list[str] = Field(default_factory=list)  # what postings ask that the thread does not know (학력 …)
     jobs: list[PlanJob] = Field(default_factory=list)
     jobs_computed: bool = False  # matched for this plan (no earlier matching in the thread)
     courses: list[PlanCourse] = Field(default_factory=list)

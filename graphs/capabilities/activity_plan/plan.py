@@ -60,10 +60,13 @@ _FOLLOW_UP = re.compile(rf"(?:후속|다음)\s*상담\s*(?:일|날짜)?\s*(?:을
 # "목표 직종을 요양보호사로 바꿔줘" — the new target of a re-draft (the seeker profile learns it too).
 _NEW_TARGET = re.compile(r"(?:목표|희망)\s*직종\s*(?:을|를|은|는)?\s*(?P<occ>[가-힣A-Za-z·\s]{2,20}?)\s*(?:으로|로)\s*(?:바꿔|변경|수정|고쳐|해\s*줘|해줘)")
 _BENEFIT_WORDS = re.compile(r"구직\s*급여|실업\s*급여|실업\s*인정|실업\s*신고|수급\s*자격")
-# A misfit about the person (what to improve), not about the posting (pay, distance, deadline).
+# A misfit about the person (what to improve), not about the posting (pay, distance, deadline, a 근무지 it does not
+# name) nor more experience than a 신입 posting asks for ("신입 모집 공고 (경력 5년)").
 # A reason saying the posting asks for experience the seeker has ("경력 3년 이상 요구 충족"), not "경력 무관".
 _EXPERIENCE_MET = re.compile(r"경력[^/]*(?:충족|이상)")
-_PERSON_GAP = re.compile(r"자격|면허|경력|경험|학력|미보유|없음|부족|외국어|어학|컴퓨터|활용")
+_PERSON_GAP = re.compile(r"자격|면허|경력\s*\d+\s*년\s*이상\s*요구|경험|학력|미보유|부족|외국어|어학|컴퓨터|활용")
+# A fact of the seeker not known yet ("학력 고졸 이상 요구 (학력 미입력)"): something to ask, never a gap.
+_NOT_ENTERED = re.compile(r"미입력")
 
 
 # ---------------------------------------------------------------------------------------------- the cited rule
@@ -208,9 +211,10 @@ def person_lines(seeker: SeekerProfile, profile: Mapping[str, Any], m: Masker) -
 
 
 def strengths_and_gaps(seeker: SeekerProfile, jobs: Sequence[PlanJob], training_gaps: Sequence[str],
-                       m: Masker) -> tuple[list[str], list[str]]:
+                       m: Masker) -> tuple[list[str], list[str], list[str]]:
     """강점: the seeker's 경력/자격 (named with the recommended postings that ask for them); 보완점: what postings
-    ask for and the seeker lacks, and the gaps the training recommendation found."""
+    ask for and the seeker lacks, and the gaps the training recommendation found; 확인할 것: what postings ask for
+    that the thread does not know of the seeker (a 학력 not entered is asked, not a gap)."""
     strengths: list[str] = []
 
     def asking(word: str) -> list[str]:
@@ -227,14 +231,18 @@ def strengths_and_gaps(seeker: SeekerProfile, jobs: Sequence[PlanJob], training_
         titles = asking(skill)
         strengths.append(f"역량 {skill}" + (f" — 추천 공고가 우대 ({', '.join(titles[:2])})" if titles else ""))
     gaps: list[str] = []
+    to_confirm: list[str] = []
     for j in jobs:
         for misfit in j.misfits:
-            if _PERSON_GAP.search(misfit) and m.text(misfit) not in gaps:
-                gaps.append(m.text(misfit))
+            if not _PERSON_GAP.search(misfit):
+                continue
+            bucket = to_confirm if _NOT_ENTERED.search(misfit) else gaps
+            if m.text(misfit) not in bucket:
+                bucket.append(m.text(misfit))
     for g in training_gaps:
         if m.text(g) not in gaps:
             gaps.append(m.text(g))
-    return strengths, gaps
+    return strengths, gaps, to_confirm
 
 
 def _week_of(day: date, weeks: Sequence[Week]) -> Week | None:
@@ -377,11 +385,12 @@ def build_plan(
     remembered = (memory.get("activity_plan") or {}).get("plan") or {}
     if follow_up is None and remembered.get("follow_up_stated"):
         follow_up = _parse_day(remembered.get("follow_up"))
-    strengths, gaps = strengths_and_gaps(seeker, picked, [str(g) for g in training.get("gaps") or []] if courses else [], m)
+    strengths, gaps, to_confirm = strengths_and_gaps(
+        seeker, picked, [str(g) for g in training.get("gaps") or []] if courses else [], m)
     return ActivityPlan(
         today=today, masked=masked, person=person_lines(seeker, profile, m), target=target,
         experience=[f"{e.occupation} {_years(e.years)}" for e in seeker.experience],
-        strengths=strengths, gaps=gaps, jobs=picked, jobs_computed=jobs is not None,
+        strengths=strengths, gaps=gaps, to_confirm=to_confirm, jobs=picked, jobs_computed=jobs is not None,
         courses=courses, courses_pending=courses_pending, programs=programs, programs_pending=programs_pending,
         rule_applies=applies, rule_lines=rule_lines, planned_job_search=planned,
         recognition_dates=rec_days, recognition_basis=basis, weeks=weeks,

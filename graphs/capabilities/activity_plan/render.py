@@ -109,7 +109,8 @@ def plan_doc(plan: ActivityPlan) -> Doc:
     sections.append(Section("목표 직종", paragraphs=[target + (f" (경력: {', '.join(plan.experience)})" if plan.experience else "")]))
     strengths = [f"✔ 강점: {s}" for s in plan.strengths] or ["✔ 강점: 경력·자격을 아직 듣지 못했습니다 — 알려 주시면 채웁니다."]
     gaps = [f"✘ 보완점: {g}" for g in plan.gaps] or ["✘ 보완점: 추천 공고·훈련 추천에서 드러난 부족한 점이 없습니다."]
-    sections.append(Section("강점과 보완점", bullets=[*strengths, *gaps]))
+    confirm = [f"❓ 확인할 것: {c}" for c in plan.to_confirm]
+    sections.append(Section("강점과 보완점", bullets=[*strengths, *gaps, *confirm]))
     if plan.jobs:
         rows: list[list[Cell]] = [[i, j.title, j.company or "-", f"{j.region} {j.district or ''}".strip() or "-",
                                    _cells(j.reasons), _cells(j.misfits[:2]), j.pay or "-", j.close_date or "채용시까지"]

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 from graphs.blocks import Block, CapabilityAnswer, Cell, MarkdownBlock, NoticeBlock, TableBlock
 from graphs.capabilities.job_matching.evaluate import GOLD_PATH
 from graphs.capabilities.job_matching.evaluate import evaluate as evaluate_matching
-from graphs.capabilities.job_matching.models import MatchReport, SeekerProfile
+from graphs.capabilities.job_matching.models import MatchReport
 from graphs.capabilities.job_matching.scorer import match_jobs
+from graphs.capabilities.job_matching.target import matched_occupation, matching_profile
 from graphs.capabilities.registry import (
     Capability,
     CapabilityEval,
@@ -19,7 +20,7 @@ from graphs.capabilities.registry import (
     FollowUp,
     register,
 )
-from graphs.nlu.seeker import MATCH_REQUEST, UNKNOWN_OCCUPATION
+from graphs.nlu.seeker import MATCH_REQUEST
 from graphs.profile import seeker_summary
 from graphs.seeker import seeker_profile
 
@@ -33,19 +34,6 @@ def claims(text: str, u: Understanding) -> bool:
     """A counselor asking for a scored match ("매칭", "적합도", "추천 이유", "점수 순으로"); a plain "이분께 맞는
     일자리" stays the job search it always was."""
     return bool(MATCH_REQUEST.search(text))
-
-
-def matching_profile(seeker: SeekerProfile) -> tuple[SeekerProfile, str | None]:
-    """The profile matched on, and a note when the wish was not said and the longest 경력 stands in for it."""
-    if seeker.desired_occupation or seeker.desired_codes:
-        return seeker, None
-    known = [e for e in seeker.experience if e.occupation != UNKNOWN_OCCUPATION]
-    if not known:
-        return seeker, None
-    main = max(known, key=lambda e: e.years)
-    note = (f"희망 직종을 듣지 못해 경력 직종({main.occupation} {main.years:g}년)으로 찾았습니다 — 다른 직종을 원하면 "
-            f"'희망 직종은 …'이라고 알려 주세요.")
-    return seeker.model_copy(update={"desired_occupation": main.occupation}), note
 
 
 def blocks_of(report: MatchReport) -> list[Block]:
@@ -73,8 +61,10 @@ def blocks_of(report: MatchReport) -> list[Block]:
 
 
 def remembered(report: MatchReport) -> dict[str, Any]:
-    """The memory contract of job_matching (notes/HELPERS.md): the top 5 with their reasons and misfits."""
-    return {"matches": [{"id": m.job_id, "title": m.title, "company": m.company, "region": m.region,
+    """The memory contract of job_matching (notes/HELPERS.md): the occupation matched for and the top 5 with their
+    reasons and misfits."""
+    return {"occupation": matched_occupation(report.profile),
+            "matches": [{"id": m.job_id, "title": m.title, "company": m.company, "region": m.region,
                          "district": m.district, "score": m.score, "reasons": list(m.reasons),
                          "misfits": list(m.misfits), "pay": m.pay, "close_date": m.close_date}
                         for m in report.matches[:TOP]]}

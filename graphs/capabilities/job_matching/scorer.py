@@ -33,6 +33,7 @@ from knowledge.formatting import manwon, won
 from knowledge.schemas import JobFilters, JobPosting
 
 DATA_DIR = Path(__file__).resolve().parent / "tables"  # not "data/": .gitignore ignores every data/ folder
+_LICENCE_MISSING = "필수 자격 없음: "  # the certificate factor's misfit when a required 자격 is not held
 EDUCATION_RANK = {"학력무관": 0, "중졸이하": 1, "고졸": 2, "대졸(2~3년)": 3, "대졸(4년)": 4, "대학원": 5}
 _CAREER_YEARS = re.compile(r"경력\s*\(?\s*(\d+)\s*년")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})\s*~\s*(\d{1,2}):(\d{2})")
@@ -326,7 +327,7 @@ def _certificate(job: JobPosting, c: _Ctx) -> _F | None:
     missing = [r for r in reqs if r.required and not all(g & c.held for g in r.groups)]
     if missing:
         names = ", ".join("/".join(sorted(g)) for r in missing for g in r.groups if not g & c.held)
-        return _F(0.0, None, f"필수 자격 없음: {names}", gate=True)
+        return _F(0.0, None, f"{_LICENCE_MISSING}{names}", gate=True)
     required_met = [r for r in reqs if r.required]
     pref_met = [r for r in reqs if not r.required and any(g & c.held for g in r.groups)]
     pref_unmet = [r for r in reqs if not r.required and not any(g & c.held for g in r.groups)]
@@ -586,10 +587,12 @@ def rank_jobs(
     dropped: dict[str, int] = {}
     matches: list[Match] = []
     seen: set[str] = set()
+    jobs_by_id: dict[str, JobPosting] = {}
     for job in jobs:
         if job.id in seen:
             continue
         seen.add(job.id)
+        jobs_by_id[job.id] = job
         why, dist = _hard_filter(job, c, today)
         if why:
             dropped[why] = dropped.get(why, 0) + 1
@@ -597,6 +600,9 @@ def rank_jobs(
         matches.append(score_job(job, c, w, dist))
     matches.sort(key=lambda m: (-m.score, m.distance_km if m.distance_km is not None else 99.0, m.job_id))
     notes = []
+    held_back = licence_note(c, jobs_by_id, matches, k)
+    if held_back:
+        notes.append(held_back)
     if profile.district and c.home is None:
         notes.append(f"거주지 '{profile.district}'를 제주 읍·면·동으로 알 수 없어 통근 거리를 계산하지 않았습니다.")
     if not c.codes:
@@ -609,6 +615,29 @@ def rank_jobs(
         home_district=c.home, weights={f: round(v, 3) for f, v in w.items()}, excluded_factors=excluded,
         candidates=len(matches), filtered_out=dropped, matches=matches[:k], notes=notes,
     )
+
+
+def licence_note(c: _Ctx, jobs: Mapping[str, JobPosting], ranked: Sequence[Match], k: int) -> str | None:
+    """Why the wished occupation's own postings are not on top: they require a 자격 the seeker does not hold (a
+    posting that legally needs a licence goes "far down", gates.certificate), so related occupations lead. Said when
+    none of the top ``k`` is of the wished occupation and some of its postings were held back that way."""
+    top = ranked[:k]
+    if not c.codes or any(jobs[m.job_id].keco_code in c.codes for m in top):
+        return None
+    missing: dict[str, int] = {}
+    for m in ranked[k:]:
+        if jobs[m.job_id].keco_code not in c.codes:
+            continue
+        for misfit in m.misfits:
+            if misfit.startswith(_LICENCE_MISSING):
+                name = misfit.removeprefix(_LICENCE_MISSING)
+                missing[name] = missing.get(name, 0) + 1
+    if not missing:
+        return None
+    wished = ", ".join(c.tables.occupations[code].name for code in c.codes if code in c.tables.occupations)
+    names = ", ".join(missing)
+    return (f"희망 직종({wished}) 공고 {sum(missing.values())}건은 필수 자격({names})이 없어 아래로 내려갔습니다 — 위 목록은 "
+            f"자격 없이 지원할 수 있는 관련 직종입니다. {names} 자격을 취득하면 다시 매칭해 보세요 ('이분께 맞는 훈련과정').")
 
 
 # ------------------------------------------------------------------------------------------------ candidates

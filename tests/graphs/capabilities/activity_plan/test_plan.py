@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date
 
@@ -24,6 +25,7 @@ from graphs.capabilities.activity_plan.evaluate import (
 )
 from graphs.capabilities.activity_plan.masking import Masker, age_band, city_of, wants_unmasked
 from graphs.capabilities.activity_plan.plan import recognition_dates, reemployment_rule
+from graphs.capabilities.activity_plan.render import plan_doc
 from graphs.capabilities.consultation_note import capability as note_cap
 from graphs.capabilities.registry import EvalContext
 from graphs.seeker import SeekerProfile
@@ -139,3 +141,68 @@ def test_a_new_target_re_drafts_with_fresh_matches(full_kb: KnowledgeBase) -> No
     assert "요양보호사" in md and "이 계획을 만들며 매칭했습니다" in md
     assert "회계 사무원 (정규직)" not in md and "ERP 회계 실무 (SAP FI)" not in md
     assert untraced_numbers(t, md, answer.remember["plan"]["jobs"]) == set()
+
+
+# ---- 보완점 are gaps the thread knows; unknowns are asked -------------------------------------------------------------
+def _job(title: str, *misfits: str) -> object:
+    from graphs.capabilities.activity_plan.models import PlanJob
+
+    return PlanJob(title=title, misfits=list(misfits))
+
+
+def test_an_unknown_is_something_to_confirm_never_a_gap() -> None:
+    """A posting asking 고졸 이상 of a seeker whose 학력 was never said: the counselor asks it (확인할 것); a required
+    자격 not held and 3 years asked of 1 are gaps; the posting's pay, its unnamed 근무지 and a 신입 posting for a person
+    with 5 years are not the person's gaps."""
+    from graphs.capabilities.activity_plan.plan import strengths_and_gaps
+
+    jobs = [_job("요양원 요양보호사", "학력 고졸 이상 요구 (학력 미입력)", "필수 자격 없음: 요양보호사"),
+            _job("주간보호센터", "경력 3년 이상 요구 — 관련 경력 1년", "근무지 읍·면·동을 알 수 없음"),
+            _job("방문요양", "신입 모집 공고 (경력 5년)", "희망 임금(월 250만원)보다 낮음 — 월 129만원")]
+    _, gaps, to_confirm = strengths_and_gaps(SeekerProfile(), jobs, [], Masker(masked=False))  # type: ignore[arg-type]
+    assert gaps == ["필수 자격 없음: 요양보호사", "경력 3년 이상 요구 — 관련 경력 1년"]
+    assert to_confirm == ["학력 고졸 이상 요구 (학력 미입력)"]
+
+
+def test_the_plan_lists_the_unknown_under_to_confirm() -> None:
+    from graphs.capabilities.activity_plan.capability import draft
+
+    t = _thread("p01_accounting_claimant_masked")
+    memory = {**t.memory, "job_matching": {"matches": [
+        {"title": "경리 사무원", "misfits": ["학력 대졸(2~3년) 이상 요구 (학력 미입력)"], "reasons": []}]}}
+    request = dataclasses.replace(request_of(t, None), memory=memory)
+    doc = plan_doc(draft(request, SeekerProfile.model_validate(t.seeker)))
+    text = "\n".join(b.text for b in doc.blocks() if hasattr(b, "text"))
+    assert "❓ 확인할 것: 학력 대졸(2~3년) 이상 요구 (학력 미입력)" in text
+    assert "보완점: 학력" not in text
+
+
+# ---- the remembered matches are for the occupation the seeker has now ---------------------------------------------
+class _NoPostings:
+    """A retriever with an empty catalog: enough to see whether the plan matches anew."""
+
+    def search_jobs(self, *args: object, **kwargs: object) -> list[object]:
+        return []
+
+
+def _request_with_matches(occupation: str | None, wish: str) -> tuple[object, SeekerProfile]:
+    t = _thread("p01_accounting_claimant_masked")
+    matches = {"matches": [{"title": "경리 사무원", "reasons": [], "misfits": []}]}
+    if occupation is not None:
+        matches["occupation"] = occupation  # type: ignore[assignment]
+    kb = type("KB", (), {"retriever": _NoPostings()})()
+    request = dataclasses.replace(request_of(t, kb), memory={**t.memory, "job_matching": matches},
+                                  text="취업활동계획 초안 만들어 줘")
+    return request, SeekerProfile(desired_occupation=wish)
+
+
+@pytest.mark.parametrize(("occupation", "wish", "rematched"), [
+    ("회계 사무", "회계 사무", False),  # matched for this wish: the thread's matches are used
+    ("회계 사무", "회계사무", False),  # spacing aside, the same wish
+    (None, "요양보호사", False),  # an older memory without the key is trusted
+    ("회계 사무", "요양보호사", True),  # "희망 직종은 요양보호사로 바뀌었어요" after the matching: matched again
+])
+def test_the_plan_matches_again_when_the_occupation_changed(occupation: str | None, wish: str, rematched: bool) -> None:
+    request, seeker = _request_with_matches(occupation, wish)
+    jobs = plan_cap.matched_jobs(request, seeker)  # type: ignore[arg-type]
+    assert (jobs is not None) is rematched

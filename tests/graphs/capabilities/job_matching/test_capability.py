@@ -67,8 +67,18 @@ def test_the_answer_is_remembered_in_the_memory_contract() -> None:
     report = rank_jobs(SeekerProfile(desired_occupation="회계 사무", certificates=["전산회계 1급"]), [job],
                        today=TODAY)
     memory = remembered(report)
-    assert list(memory) == ["matches"]
+    assert list(memory) == ["occupation", "matches"]
+    assert memory["occupation"] == "회계 사무"  # the occupation the matches were computed for
     (m,) = memory["matches"]
     assert set(m) == {"id", "title", "company", "region", "district", "score", "reasons", "misfits", "pay",
                       "close_date"}
     assert m["id"] == "J1" and "전산회계 1급 우대 공고" in m["reasons"]
+
+
+def test_the_remembered_occupation_is_the_stand_in_when_no_wish_was_said() -> None:
+    """"회계 사무 12년, 홀서빙 2년" without a wish: matched on the longest 경력, and remembered as such."""
+    seeker = SeekerProfile.model_validate({"experience": [{"occupation": "홀서빙", "years": 2},
+                                                          {"occupation": "회계 사무", "years": 12}]})
+    used, _ = matching_profile(seeker)
+    assert remembered(rank_jobs(used, [], today=TODAY)) == {"occupation": "회계 사무", "matches": []}
+    assert remembered(rank_jobs(SeekerProfile(), [], today=TODAY))["occupation"] is None

@@ -134,3 +134,44 @@ def test_specific_word_of_the_wish_ranks_its_titles_first() -> None:
     english = job(id="E", title="영어 학원 강사 채용", keco_code="214101", job_content="")
     maths = job(id="M", title="중등 수학 강사 채용", keco_code="214101", job_content="")
     assert [m.job_id for m in rank_jobs(profile, [english, maths], today=TODAY).matches] == ["M", "E"]
+
+
+def _care(**kw: Any) -> JobPosting:
+    """A 요양보호사 posting: by law (노인복지법) a 요양보호사 works with the 자격; the posting says so."""
+    base: dict[str, Any] = dict(
+        id="C1", title="노인요양시설 요양보호사 모집", company="한라요양원", keco_code="550101", job_name="요양보호사",
+        job_content="- 어르신 신체활동 지원\n- 요양보호사 자격증 필수", wage_min=2_580_000, wage_max=2_670_000,
+        monthly_pay_min=2_580_000, monthly_pay_max=2_670_000)
+    base.update(kw)
+    return job(**base)
+
+
+def _support(**kw: Any) -> JobPosting:
+    base: dict[str, Any] = dict(
+        id="S1", title="장애인활동지원사 모집", company="하례복지센터", keco_code="550102", job_name="장애인 활동지원사",
+        employment_type="시간제", wage_type="시급", wage_min=12_400, wage_max=12_400, monthly_pay_min=1_290_000,
+        monthly_pay_max=1_290_000, weekly_hours=24, job_content="- 활동지원\n- 활동지원사 교육 이수자 우대")
+    base.update(kw)
+    return job(**base)
+
+
+WANTS_CARE = SeekerProfile(desired_occupation="요양보호사", district="연동", desired_monthly_wage=2_500_000)
+
+
+def test_a_wished_occupation_held_back_by_a_licence_is_said() -> None:
+    """"요양보호사로 일하고 싶은데 자격은 없어요, 월 250": the 요양보호사 postings need the 자격 (far down); the related
+    돌봄 postings that need none lead — and the counselor is told why, with what would change it."""
+    postings = [_care(id=f"C{i}") for i in range(3)] + [_support(id=f"S{i}") for i in range(3)]
+    report = rank_jobs(WANTS_CARE, postings, today=TODAY, k=3)
+    assert [m.job_id[0] for m in report.matches] == ["S", "S", "S"]
+    note = next(n for n in report.notes if n.startswith("희망 직종(요양보호사)"))
+    assert "3건" in note and "필수 자격(요양보호사)" in note and "취득" in note
+
+
+def test_no_licence_note_when_the_wished_occupation_is_on_top_or_held() -> None:
+    holder = WANTS_CARE.model_copy(update={"certificates": ["요양보호사"]})
+    report = rank_jobs(holder, [_care(), _support()], today=TODAY, k=1)
+    assert report.matches[0].job_id == "C1"
+    assert not any(n.startswith("희망 직종(") for n in report.notes)
+    alone = rank_jobs(WANTS_CARE, [_care()], today=TODAY, k=1)  # held back, but still the top one
+    assert not any(n.startswith("희망 직종(") for n in alone.notes)
