@@ -16,10 +16,11 @@ from pydantic import ValidationError
 
 from graphs.answer import AnswerResult, Role, ToolCallOut
 from graphs.configuration import Context
-from graphs.graph import Deps, build_graph
+from graphs.graph import Deps, build_graph, question_waiting
 from graphs.llm import build_llm
 from graphs.nlu.seeker import dump_seeker, load_seeker
 from graphs.profile import PROFILE_LABELS, SEEKER_LABELS, STAFF_ONLY, Profile, SeekerProfile
+from graphs.state import Pending
 from knowledge.base import KnowledgeBase
 from knowledge.config import Settings
 from knowledge.diskfull import DISK_FULL_ANSWER, is_disk_full
@@ -118,9 +119,12 @@ class Assistant:
         """The question the thread waits to have answered (the interrupt's value: question, expecting, example,
         capability), or None."""
         snapshot = self.graph.get_state(self._config(role, thread_id))
+        if WAIT_NODE not in snapshot.next:
+            return None
         for intr in snapshot.interrupts:
             return dict(intr.value) if isinstance(intr.value, dict) else {"question": str(intr.value)}
-        return None
+        pending: Pending = snapshot.values.get("pending") or {}
+        return question_waiting(pending)  # paused by a profile edit: not asked again yet
 
     def ask(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> AnswerResult:
         thread_id = thread_id or uuid.uuid4().hex

@@ -581,3 +581,15 @@ def test_the_models_tokens_are_streamed(full_kb: KnowledgeBase) -> None:
     assert result is not None and result.used_llm and result.answer.startswith(final)
     assert len(tokens) > 1 and "".join(tokens).strip() == final  # piece by piece, as the model wrote them
     assert any(e.kind == "step" and e.step and e.step.name == "check_eligibility" for e in events[:-1])
+
+
+def test_a_profile_edit_while_a_question_waits_keeps_it_waiting(assistant: Assistant) -> None:
+    thread = "t-edit-waiting"
+    assistant.ask("실업급여 받을 수 있나요?", thread_id=thread)
+    waiting = assistant.waiting(thread)
+    assistant.update_profile(thread, profile={"age": 45})  # the profile panel, between two messages
+    assert assistant.waiting(thread) == waiting
+    res = assistant.ask("권고사직이요", thread_id=thread)
+    assert res.route == "eligibility" and res.eligibility[0]["program"] == "unemployment_benefit"
+    after = assistant.waiting(thread)
+    assert after is not None and after["expecting"] not in ("separation_reason", "age")  # known: not asked again
