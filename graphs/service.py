@@ -7,7 +7,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessageChunk, HumanMessage
@@ -123,7 +123,7 @@ class Assistant:
             return None
         for intr in snapshot.interrupts:
             return dict(intr.value) if isinstance(intr.value, dict) else {"question": str(intr.value)}
-        pending: Pending = snapshot.values.get("pending") or {}
+        pending = cast(Pending, snapshot.values.get("pending") or {})
         return question_waiting(pending)  # paused by a profile edit: not asked again yet
 
     def ask(self, question: str, *, role: Role = "citizen", thread_id: str | None = None) -> AnswerResult:
