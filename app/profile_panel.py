@@ -79,6 +79,7 @@ WidgetKind = Literal["text", "select", "switch", "tags", "multiselect", "number"
 EDUCATIONS: tuple[str, ...] = get_args(Education)
 EMPLOYMENT_TYPES: tuple[str, ...] = get_args(EmploymentType)
 NOT_SET = "미입력"
+ID_SEP = ":"  # between the part and the field in a widget id
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,9 @@ class Widget:
     """One input of the settings form (app/chat.py turns it into a ``chainlit.input_widget``)."""
 
     kind: WidgetKind
-    id: str  # "seeker.<field>" or "profile.<field>"
+    # "seeker:<field>" or "profile:<field>" — never a dot: the web form (react-hook-form) reads "a.b" as a path and
+    # submits {"a": {"b": …}}, so an edited field with a dotted id came back nested and was silently dropped
+    id: str
     label: str
     initial: Any
     values: tuple[str, ...] = ()
@@ -115,29 +118,29 @@ def settings_widgets(view: dict[str, dict[str, Any]], role: str) -> list[Widget]
     s = SeekerProfile.model_validate({k: v for k, v in (view.get("seeker") or {}).items()
                                       if k in SeekerProfile.model_fields}).model_dump(mode="json")
     p = view.get("profile") or {}
-    w: list[Widget] = [Widget("text", f"seeker.{n}", SEEKER_LABELS[n], mask_pii(_form_value(n, s))[0],
+    w: list[Widget] = [Widget("text", f"seeker:{n}", SEEKER_LABELS[n], mask_pii(_form_value(n, s))[0],
                               placeholder=hint) for n, hint in _SEEKER_TEXT.items()]
     w += [
-        Widget("tags", "seeker.certificates", SEEKER_LABELS["certificates"], list(s["certificates"])),
-        Widget("select", "seeker.education", SEEKER_LABELS["education"], s["education"] or NOT_SET,
+        Widget("tags", "seeker:certificates", SEEKER_LABELS["certificates"], list(s["certificates"])),
+        Widget("select", "seeker:education", SEEKER_LABELS["education"], s["education"] or NOT_SET,
                values=(NOT_SET, *EDUCATIONS)),
-        Widget("number", "seeker.commute_minutes", SEEKER_LABELS["commute_minutes"], s["commute_minutes"]),
-        Widget("number", "seeker.commute_km", SEEKER_LABELS["commute_km"], s["commute_km"]),
-        Widget("number", "seeker.desired_monthly_wage", "희망 임금 (월, 만원 이상)",
+        Widget("number", "seeker:commute_minutes", SEEKER_LABELS["commute_minutes"], s["commute_minutes"]),
+        Widget("number", "seeker:commute_km", SEEKER_LABELS["commute_km"], s["commute_km"]),
+        Widget("number", "seeker:desired_monthly_wage", "희망 임금 (월, 만원 이상)",
                None if s["desired_monthly_wage"] is None else s["desired_monthly_wage"] / 10_000),
-        Widget("multiselect", "seeker.employment_types", SEEKER_LABELS["employment_types"],
+        Widget("multiselect", "seeker:employment_types", SEEKER_LABELS["employment_types"],
                list(s["employment_types"]), values=EMPLOYMENT_TYPES),
-        Widget("switch", "seeker.weekends_off", SEEKER_LABELS["weekends_off"], s["weekends_off"]),
-        Widget("switch", "seeker.no_night", SEEKER_LABELS["no_night"], s["no_night"]),
-        Widget("switch", "seeker.seasonal_ok", SEEKER_LABELS["seasonal_ok"], s["seasonal_ok"]),
-        Widget("number", "seeker.max_weekly_hours", SEEKER_LABELS["max_weekly_hours"], s["max_weekly_hours"]),
-        Widget("tags", "seeker.skills", SEEKER_LABELS["skills"], list(s["skills"])),
+        Widget("switch", "seeker:weekends_off", SEEKER_LABELS["weekends_off"], s["weekends_off"]),
+        Widget("switch", "seeker:no_night", SEEKER_LABELS["no_night"], s["no_night"]),
+        Widget("switch", "seeker:seasonal_ok", SEEKER_LABELS["seasonal_ok"], s["seasonal_ok"]),
+        Widget("number", "seeker:max_weekly_hours", SEEKER_LABELS["max_weekly_hours"], s["max_weekly_hours"]),
+        Widget("tags", "seeker:skills", SEEKER_LABELS["skills"], list(s["skills"])),
     ]
     if role != "citizen":
-        w.append(Widget("tags", "seeker.desired_codes", SEEKER_LABELS["desired_codes"], list(s["desired_codes"]),
+        w.append(Widget("tags", "seeker:desired_codes", SEEKER_LABELS["desired_codes"], list(s["desired_codes"]),
                         description="직종 코드 6자리 (자유 입력보다 우선)"))
-    w += [Widget("number", f"profile.{n}", PROFILE_LABELS[n], p.get(n)) for n in _PROFILE_NUMBERS]
-    w.append(Widget("text", "profile.region", PROFILE_LABELS["region"], str(p.get("region") or ""),
+    w += [Widget("number", f"profile:{n}", PROFILE_LABELS[n], p.get(n)) for n in _PROFILE_NUMBERS]
+    w.append(Widget("text", "profile:region", PROFILE_LABELS["region"], str(p.get("region") or ""),
                     placeholder="예: 제주시, 서귀포시, 애월읍"))
     return w
 
@@ -219,11 +222,11 @@ def edits_from_settings(values: dict[str, Any], view: dict[str, dict[str, Any]],
                         role: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """A submitted form → (seeker edits, profile edits): only the fields whose value changed, so a fact the
     conversation added after the form was filled is not overwritten by the form's older copy."""
-    before = {(w.id.split(".", 1)[0], w.id.split(".", 1)[1]): w.initial for w in settings_widgets(view, role)}
+    before = {tuple(w.id.split(ID_SEP, 1)): w.initial for w in settings_widgets(view, role)}
     seeker: dict[str, Any] = {}
     profile: dict[str, Any] = {}
     for key, raw in values.items():
-        part, _, name = key.partition(".")
+        part, _, name = key.partition(ID_SEP)
         if (part, name) not in before:
             continue  # not one of ours (or staff-only for this role)
         if _same(raw, before[(part, name)]):

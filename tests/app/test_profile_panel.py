@@ -35,7 +35,7 @@ def test_a_citizen_never_sees_staff_only_fields_nor_a_phone_number() -> None:
     text = profile_markdown(view, "citizen")
     assert "직종 코드" not in text and "024101" not in text
     assert "1234-5678" not in text and "내 프로필" in text
-    assert all(w.id != "seeker.desired_codes" for w in settings_widgets(view, "citizen"))
+    assert all(w.id != "seeker:desired_codes" for w in settings_widgets(view, "citizen"))
 
 
 def test_an_empty_profile_says_how_to_fill_it() -> None:
@@ -44,14 +44,14 @@ def test_an_empty_profile_says_how_to_fill_it() -> None:
 
 def test_the_form_is_filled_from_the_thread_and_only_changes_are_written() -> None:
     widgets = {w.id: w for w in settings_widgets(VIEW, "counselor")}
-    assert widgets["seeker.experience"].initial == "회계 사무 12년"
-    assert widgets["seeker.desired_monthly_wage"].initial == 250
-    assert widgets["seeker.weekends_off"].initial is True
+    assert widgets["seeker:experience"].initial == "회계 사무 12년"
+    assert widgets["seeker:desired_monthly_wage"].initial == 250
+    assert widgets["seeker:weekends_off"].initial is True
     submitted = {w.id: w.initial for w in widgets.values()}
     assert edits_from_settings(submitted, VIEW, "counselor") == ({}, {})
-    submitted.update({"seeker.desired_occupation": "회계 사무", "seeker.no_night": True,
-                      "seeker.experience": "회계 사무 12년, 홀서빙 2년", "seeker.education": "고졸",
-                      "seeker.desired_monthly_wage": 280, "profile.age": 49})
+    submitted.update({"seeker:desired_occupation": "회계 사무", "seeker:no_night": True,
+                      "seeker:experience": "회계 사무 12년, 홀서빙 2년", "seeker:education": "고졸",
+                      "seeker:desired_monthly_wage": 280, "profile:age": 49})
     seeker, person = edits_from_settings(submitted, VIEW, "counselor")
     assert seeker == {"desired_occupation": "회계 사무", "no_night": True, "education": "고졸",
                       "desired_monthly_wage": 2_800_000,
@@ -59,8 +59,19 @@ def test_the_form_is_filled_from_the_thread_and_only_changes_are_written() -> No
     assert person == {"age": 49}
 
 
+def test_widget_ids_survive_the_web_form() -> None:
+    """The ⚙ form (react-hook-form) reads a dotted field name as a path: an edit of "seeker.desired_occupation" came
+    back as {"seeker": {"desired_occupation": …}} and was dropped. Ids carry no dot, and the flat payload the browser
+    sends (untouched empty number inputs as null) yields exactly the edited field."""
+    widgets = settings_widgets(VIEW, "counselor")
+    assert all("." not in w.id and "[" not in w.id for w in widgets)
+    submitted = {w.id: (None if w.kind == "number" and w.initial is None else w.initial) for w in widgets}
+    submitted["seeker:desired_occupation"] = "회계 사무원"
+    assert edits_from_settings(submitted, VIEW, "counselor") == ({"desired_occupation": "회계 사무원"}, {})
+
+
 def test_a_citizen_form_cannot_carry_staff_fields() -> None:
-    submitted = {"seeker.desired_codes": ["999999"]}
+    submitted = {"seeker:desired_codes": ["999999"]}
     assert edits_from_settings(submitted, VIEW, "citizen") == ({}, {})
 
 
