@@ -124,10 +124,13 @@ def build_graph(deps: Deps, checkpointer: Any = None) -> Any:
         if reply and waiting:  # the reply (or more facts for the same question): the waiting capability continues
             route, program = waiting, pending.get("program")
         # a registered capability may claim the message; a reply that gives the awaited fact stays a reply, and so
-        # does any reply to a capability the NLU does not route to (its own claims may not know a bare "네")
+        # does any reply to a capability the NLU does not route to (its own claims may not know a bare "네") — unless
+        # another capability claims it: "취업활동계획 초안 만들어 줘" after the screening's question is a request
         filled = bool(expecting) and getattr(u.profile, expecting or "", None) is not None
-        keep = reply and (filled or waiting not in registry.NLU_ROUTES)
-        cap = None if keep else registry.claim(text, u, ctx.role)
+        claimed = registry.claim(text, u, ctx.role)
+        keep = reply and (filled or (waiting not in registry.NLU_ROUTES
+                                     and (claimed is None or claimed.route == waiting)))
+        cap = None if keep else claimed
         if cap is not None:
             route, program = cap.route, None
         if route == "eligibility" and not program:  # no program to check: a rule question

@@ -508,6 +508,20 @@ def test_the_screening_gets_the_reply_to_its_question(assistant: Assistant) -> N
     assert after is None or after["expecting"] != "age"  # the age is known: never asked again
 
 
+def test_another_capabilitys_request_is_not_taken_for_the_reply(assistant: Assistant) -> None:
+    """Issue 12's consultation: after the screening asks its question, "취업활동계획 초안 만들어 줘" is a request for the
+    plan (the NLU, told the awaited fact, reads it as an eligibility reply; the plan's own claim decides)."""
+    thread = "t-screen-then-plan"
+    assistant.ask("48세, 회계 사무 12년, 전산회계 1급, 제주시 연동, 월 250 이상 정규직", role="counselor",
+                  thread_id=thread)
+    first = assistant.ask("받을 수 있는 제도 한눈에", role="counselor", thread_id=thread)
+    waiting = assistant.waiting(thread, role="counselor")
+    assert first.route == "program_screening" and waiting is not None
+    plan = assistant.ask("취업활동계획 초안 만들어 줘", role="counselor", thread_id=thread)
+    assert plan.route == "activity_plan"
+    assert assistant.waiting(thread, role="counselor") == waiting  # the screening's question still waits
+
+
 def test_the_employer_screening_gets_bare_replies_back(assistant: Assistant) -> None:
     thread = "t-employer-reply"
     first = assistant.ask("직원 25명 제조업인데 청년 정규직 뽑으면 받을 수 있는 지원금 있나요?", thread_id=thread)
