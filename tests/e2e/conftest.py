@@ -247,3 +247,64 @@ def chat_client(server: Server) -> Iterator[Callable[[str], ChatClient]]:
     yield make
     for c in clients:
         c.close()
+
+
+# ---- browser turns (tests/e2e/test_consultation.py, test_employer_desk.py) -----------------------------------------
+BROWSER_ANSWER_TIMEOUT_MS = 180_000
+VIEWPORT = {"width": 1366, "height": 1100}  # test_browser.py's page
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path("/usr/bin/chromium").exists(),
+                       reason="/usr/bin/chromium is not installed (apt-get install chromium)"),
+]
+
+
+def chat_ready(page: Any) -> None:
+    """The chat session is up: the ⚙ profile form arrives right after the welcome (a message typed before that can be
+    lost on a slow start)."""
+    page.locator("#chat-settings-open-modal").wait_for()
+
+
+def say(page: Any, text: str) -> Any:
+    """Type one message, wait until it is shown and its run has ended; returns the last answer's locator."""
+    sent = page.locator('[data-step-type="user_message"]').count()
+    box = page.locator("#chat-input")
+    box.fill(text)
+    box.press("Enter")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('[data-step-type=\"user_message\"]').length > {sent}",
+        timeout=BROWSER_ANSWER_TIMEOUT_MS)
+    page.wait_for_timeout(500)
+    page.wait_for_function("() => !document.querySelector('#stop-button')", timeout=BROWSER_ANSWER_TIMEOUT_MS)
+    page.wait_for_timeout(600)
+    return page.locator(".ai-message").last
+
+
+def table_rows(answer: Any) -> list[dict[str, str]]:
+    """The answer's last table as {header: cell text} per row."""
+    table = answer.locator("table").last
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    return [dict(zip(headers, (c.strip() for c in row.locator("td").all_inner_texts()), strict=False))
+            for row in table.locator("tbody tr").all()]
+
+
+def last_question(page: Any) -> Any:
+    return page.locator('[data-step-type="user_message"]').last
+
+
+def frame(page: Any, first: Any, last: Any, *, max_height: int = 3000) -> None:
+    """Grow the viewport so that ``first`` (a question) down to the end of ``last`` (its answer) fits, and scroll
+    ``first`` to the top: a README screenshot shows the question and the whole answer. ``unframe`` undoes it."""
+    a, b = first.bounding_box(), last.bounding_box()
+    assert a is not None and b is not None
+    height = int(min(max_height, max(VIEWPORT["height"], b["y"] + b["height"] - a["y"] + 330)))
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+    page.wait_for_timeout(300)
+    first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+
+
+def unframe(page: Any) -> None:
+    page.set_viewport_size(dict(VIEWPORT))
+
