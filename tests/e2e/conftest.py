@@ -308,3 +308,12 @@ def frame(page: Any, first: Any, last: Any, *, max_height: int = 3000) -> None:
 def unframe(page: Any) -> None:
     page.set_viewport_size(dict(VIEWPORT))
 
+
+def framed_shot(page: Any, name: str, first: Any, last: Any) -> None:
+    """A README screenshot (test_browser.shot, docs=True) of ``first`` down to the end of ``last``."""
+    from tests.e2e.test_browser import shot
+
+    frame(page, first, last)
+    shot(page, name, docs=True)
+    unframe(page)
+

@@ -14,16 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.e2e import test_browser as ui
-from tests.e2e.conftest import (
-    BROWSER_MARKS,
-    Server,
-    chat_ready,
-    frame,
-    last_question,
-    say,
-    table_rows,
-    unframe,
-)
+from tests.e2e.conftest import BROWSER_MARKS, Server, chat_ready, framed_shot, last_question, say, table_rows
 from tests.e2e.test_browser import log_in, shot
 
 browser, page = ui.browser, ui.page  # the same headless Debian Chromium and page fixtures as test_browser.py
@@ -86,9 +77,7 @@ def test_counselor_consultation_profile_matches_training_screening_plan(
     assert row_text(edited, "희망 직종") == "회계 사무원"
     assert row_text(edited, "경력") == "회계 사무 12년"  # the other fields are kept
     page.wait_for_timeout(500)
-    frame(page, profile, edited)  # the profile as the conversation filled it, then after the form's edit
-    shot(page, "consult-profile", docs=True)
-    unframe(page)
+    framed_shot(page, "consult-profile", profile, edited)  # as the conversation filled it, then after the edit
 
     # ---- matches with a score and reasons, using the edited wish --------------------------------------------
     matches = say(page, "이분께 맞는 일자리 매칭해 줘")
@@ -158,6 +147,4 @@ def test_counselor_consultation_profile_matches_training_screening_plan(
     assert "목표 직종" in body and "추천 일자리" in body
     assert "회계 사무원" in body
     assert "40대" in body and "48세" not in body
-    frame(page, last_question(page), plan)
-    shot(page, "consult-plan", docs=True)
-    unframe(page)
+    framed_shot(page, "consult-plan", last_question(page), plan)

@@ -13,16 +13,7 @@ import re
 from typing import Any
 
 from tests.e2e import test_browser as ui
-from tests.e2e.conftest import (
-    BROWSER_MARKS,
-    Server,
-    chat_ready,
-    frame,
-    last_question,
-    say,
-    table_rows,
-    unframe,
-)
+from tests.e2e.conftest import BROWSER_MARKS, Server, chat_ready, framed_shot, last_question, say, table_rows
 from tests.e2e.test_browser import log_in, shot, start_as_citizen
 
 browser, page = ui.browser, ui.page  # the same headless Debian Chromium and page fixtures as test_browser.py
@@ -58,9 +49,7 @@ def test_counselor_drafts_checks_fixes_and_gets_candidates(page: Any, server: Se
     assert "월급 2,600,000원" in text and "서귀포시" in text and "주 5일" in text
     check_line = draft.get_by_text("법 위반 소지 점검")
     assert "통과" in check_line.inner_text()
-    frame(page, last_question(page), draft)
-    shot(page, "employer-draft", docs=True)
-    unframe(page)
+    framed_shot(page, "employer-draft", last_question(page), draft)
 
     # ---- the edited posting with flaws: each finding with the span, the article and a rewrite -----------------
     check = say(page, FLAWED)
@@ -78,9 +67,7 @@ def test_counselor_drafts_checks_fixes_and_gets_candidates(page: Any, server: Se
         assert "✏️ 고쳐 쓰기" in item_text, item_text
     assert "제4조의4" in text and "제7조" in text
     assert not re.search(r"위반 0건", text)
-    frame(page, last_question(page), check)
-    shot(page, "employer-check", docs=True)
-    unframe(page)
+    framed_shot(page, "employer-check", last_question(page), check)
 
     # ---- the fixed text: no findings ----------------------------------------------------------------------------
     fixed = say(page, FIXED)
@@ -104,9 +91,7 @@ def test_counselor_drafts_checks_fixes_and_gets_candidates(page: Any, server: Se
     assert len({r["구직자"] for r in rows}) == len(rows)
     assert not PHONE.search(text)
     assert not re.search(r"\d{2}세", " ".join(r["연령대"] for r in rows))  # bands only, never an age
-    frame(page, last_question(page), candidates)
-    shot(page, "employer-candidates", docs=True)
-    unframe(page)
+    framed_shot(page, "employer-candidates", last_question(page), candidates)
 
 
 def test_citizen_gets_no_candidates(page: Any, server: Server) -> None:
