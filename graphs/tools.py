@@ -88,7 +88,9 @@ def check_eligibility(ctx: ToolContext, program: str, profile: Profile) -> dict[
 
 
 # ---- which sentences of a passage answer the question ----------------------------------------------------------
-_SENTENCE_END = re.compile(r"(?<=[.!?다요])\s+")
+# A sentence ends at . ! ? or a line break, or at a polite ending with no period ("…받습니다 다음 …"); never after a
+# word that merely ends in 다/요 ("하한액보다 낮으면", "4주마다", "필요 없음") — cutting there reversed 제46조's rule.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=니다|어요|아요|에요|예요|세요|해요|지요|나요)\s+")
 # light verbs that occur in nearly every Korean sentence and say nothing about the topic
 _LIGHT_TERMS = frozenset({"있다", "하다", "되다", "않다", "이다"})
 # a figure of the kind asked for: an amount of money, a number of days / months / years
