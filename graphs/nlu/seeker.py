@@ -98,6 +98,11 @@ _COMMUTE_ANY = re.compile(r"(?:통근|출퇴근|거리)\s*(?:은|는)?\s*(?:무�
 
 # ---------------------------------------------------------------- 임금·고용형태
 _WAGE_HEAD = re.compile(r"(?:희망|원하는|바라는)\s*(?:임금|급여|월급|연봉|보수)?\s*(?:은|는|이|:)?\s*$")
+# "250은 받고 싶대요", "200 정도는 원하세요": counselors say a wished monthly pay in 만원 without any unit
+_BARE_WAGE_WISH = re.compile(
+    r"(?<![\d.,])(?P<n>[1-9]\d{2})\s*(?:만\s*원?)?\s*(?:은|는|이|정도는?|쯤은?|이상은?|이상)?\s*"
+    r"(?:받고\s*싶|받았으면|원하|원함|원해|희망)"
+)
 _WAGE_ANY = re.compile(r"(?:임금|급여|월급|보수)\s*(?:은|는)?\s*(?:무관|상관\s*없|협의)")
 _EMPLOYMENT_ANY = re.compile(r"고용\s*형태\s*(?:은|는)?\s*(?:무관|상관\s*없)|형태\s*상관\s*없")
 
@@ -293,7 +298,8 @@ def _wage(norm: str) -> int | None:
             continue
         if m.desire or _WAGE_HEAD.search(norm[max(0, m.start - 12): m.start]) or "희망" in norm[m.end: m.end + 8]:
             return m.monthly
-    return None
+    bare = _BARE_WAGE_WISH.search(norm)
+    return int(bare.group("n")) * 10_000 if bare else None
 
 
 def _schedule(norm: str, said: Said) -> None:

@@ -32,6 +32,7 @@ from graphs.nlu.numbers import (
     to_won,
 )
 from graphs.nlu.text import Scratch
+from graphs.nlu.work_absence import stated_no_insured_work
 from graphs.profile import SeparationReason
 from knowledge import facts
 from knowledge.schemas import EmploymentType
@@ -163,7 +164,14 @@ _DURATION = re.compile(
     r"(?:\s*(?P<m1>\d{1,2})\s*개월)?|(?P<m2>\d{1,3})\s*(?:개월|달)(?!\s*(?:전|후|뒤|만에|치|분)))"
 )
 _INSURED_BEFORE = re.compile(
-    r"(?:고용\s*보험|피보험|근무|경력|재직|다닌|다녔던|일한|일했던|회사|직장|근속|가입|보험)[^.?!\n\d]{0,10}$"
+    r"(?:고용\s*보험|피보험|근무|재직|다닌|다녔던|일한|일했던|회사|직장|근속|가입|보험)[^.?!\n\d]{0,10}$"
+)
+# Years in an occupation ("조리사 경력 10년", "호텔 경력 1년 이상 우대") or spent looking for work ("1년째 구직중") are
+# 경력 / 구직 기간, not the 피보험기간 of 제50조④ (the insured period of the job left): never read as insured days.
+_CAREER_BEFORE = re.compile(r"경력\s*(?:은|는|이|이요|만|도|으로|약|총|한)?\s*$")
+_NOT_INSURED_AFTER = re.compile(
+    r"^\s*(?:정도|쯤|가량|넘게|이상|째|간|동안|을|를|이|의)?\s*(?:이상\s*)?"
+    r"(?:경력|구직|취준|취업\s*준비|취업\s*못|백수|놀고|놀았|쉬고|쉬었|쉬는|실업\s*상태|무직|준비\s*중|공백|우대)"
 )
 _INSURED_AFTER = re.compile(
     r"^\s*(?:정도\s*|쯤\s*|가량\s*|좀\s*|조금\s*|간\s*|동안\s*|을\s*|를\s*|이\s*)?"
@@ -217,6 +225,8 @@ def extract_periods(s: Scratch, *, bare: bool = False) -> PeriodInfo:
             continue
         if _ARREARS_AFTER.match(_after(s.text, m.end(), 12)) or _ARREARS_BEFORE.search(_before(s.text, m.start(), 10)):
             continue  # "월급이 3달째 밀려서", "임금체불 3개월": how long pay was late, not an insured period
+        if _CAREER_BEFORE.search(_before(s.text, m.start(), 10)) or _NOT_INSURED_AFTER.match(_after(s.text, m.end(), 14)):
+            continue  # "경력 3년", "1년째 구직중": occupational experience or job-hunting time
         context = (
             bare
             or _INSURED_BEFORE.search(_before(s.text, m.start(), 14))
@@ -225,6 +235,8 @@ def extract_periods(s: Scratch, *, bare: bool = False) -> PeriodInfo:
         if context:
             info.insured_days = info.insured_days if info.insured_days is not None else days
             s.take(m.start(), m.end())
+    if info.unit_days is None and info.insured_days is None and stated_no_insured_work(s.text):
+        info.unit_days = 0  # "일한 적 없어요", "경력은 없고": no insured day to count (제40조①1호)
     return info
 
 
@@ -417,7 +429,13 @@ _PROMISED_AFTER = re.compile(
     r"^\s*(?:을|를|이라고|라고|으로|로)?\s*(?:준다더니|준다고\s*(?:했|하더니|해\s*놓고)|주기로\s*(?:했|해\s*놓고)|(?:이)?라더니|약속)"
 )
 _PAST_BEFORE = re.compile(r"(?:전\s*직장|이전|원래|예전|마지막|퇴사\s*전|그만두기\s*전|받던|받았던|직전|전에는|전엔|전에|그때|당시)[^.?!\n]{0,10}$")
-_DESIRE_AFTER = re.compile(r"^[^.?!\n]{0,6}?(?:이상|넘|초과|부터|희망|원해|원함|받고\s*싶|주는|되는|짜리|이면\s*좋|면\s*좋|정도면)")
+_DESIRE_AFTER = re.compile(
+    r"^[^.?!\n]{0,8}?(?:이상|넘|초과|부터|희망|원해|원하|원함|바라|바람|받고\s*싶|받았으면|주는|되는|짜리|이면\s*좋|면\s*좋|정도면)"
+)
+# "희망 월급은 250 정도", "원하는 급여 200": the wage wished for (희망 임금), never the wage before leaving (제45조)
+_DESIRE_BEFORE = re.compile(
+    r"(?:희망(?!\s*퇴직)|원하는|원하시는|바라는|받고\s*싶은|받고\s*싶어\s*하는|목표)\s*(?:하는|하시는|하신)?\s*(?:임금|급여)?\s*$"
+)
 
 
 @dataclass
@@ -445,7 +463,7 @@ def _classify(text: str, start: int, end: int, kind: PayKind, amount: int) -> Pa
     tail = _after(text, end, 16)
     head = _before(text, start, 16)
     past = bool(_PAST_AFTER.match(tail) or _PAST_BEFORE.search(head))
-    desire = bool(_DESIRE_AFTER.match(tail)) and not past
+    desire = bool(_DESIRE_AFTER.match(tail) or _DESIRE_BEFORE.search(head)) and not past
     return PayMention(kind, amount, monthly_from(amount, kind), past, desire, start, end)
 
 
@@ -647,9 +665,21 @@ def extract_bool_facts(text: str) -> dict[str, bool]:
     return facts
 
 
+# "60세 이상 직원 8명", "청년 직원 3명", "육아휴직 쓴 직원 1명": the text before a count of one group of workers (not
+# the company's size); the employer screening uses it too
+GROUP_BEFORE_COUNT = re.compile(
+    r"(?:\d{2}\s*(?:세|살)\s*(?:이상|이하|미만|초과|넘은|넘는|넘으신)?|\d0\s*대|청년|고령자?|중장년|장년|여성|여자|남성|남자|"
+    r"장애인|외국인|신입|정규직|계약직|비정규직|기간제|알바|아르바이트|파트\s*타임|단시간|일용직|"
+    r"육아\s*휴직\S*(?:\s*(?:쓴|쓰는|중인|간|한))?|정년\s*(?:넘은|지난|도래\S*)|계속\s*고용\S*|재\s*고용\S*|새로\s*뽑은|신규)"
+    r"\s*(?:인|의|된|한)?\s*$"
+)
+
+
 def extract_employer_count(s: Scratch) -> int | None:
     for m in _EMPLOYER_COUNT.finditer(s.text):
         s.take(m.start(), m.end())
+        if GROUP_BEFORE_COUNT.search(_before(s.text, m.start(), 16)):
+            continue
         return int(m.group(1) or m.group(2))
     return None
 

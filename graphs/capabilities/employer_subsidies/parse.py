@@ -13,6 +13,7 @@ from typing import Any
 
 from graphs.capabilities.employer_subsidies.models import EmployerFacts
 from graphs.nlu.gazetteer import find_places
+from graphs.nlu.slots import GROUP_BEFORE_COUNT
 
 Facts = dict[str, Any]
 
@@ -26,6 +27,7 @@ _INSURED = re.compile(
     rf"(?:약\s*|총\s*)?{_N}\s*(?:명|인)"
 )
 # 업종 words as employers say them → the 업종 (한국표준산업분류 대분류 wording)
+_SENIOR_COUNT = re.compile(rf"60\s*세\s*(?:이상|넘은|넘는)\s*(?:인\s*)?(?:직원|근로자|피보험자|분)\S*\s*(?:약\s*|총\s*)?{_N}\s*명")
 _INDUSTRY_WORDS: tuple[tuple[str, str], ...] = (
     (r"제조업|공장|제조", "제조업"),
     (r"숙박업|호텔|펜션|리조트|게스트\s*하우스|민박", "숙박업"),
@@ -166,6 +168,10 @@ def _senior(text: str, out: Facts) -> None:
             break
     ratio = _SENIOR_RATIO.search(text)
     _set(out, "senior.senior_ratio_percent", float(ratio.group(1)) if ratio else None)
+    seniors, employees = _int(_SENIOR_COUNT.search(text)), out.get("employees")
+    if ratio is None and seniors is not None and isinstance(employees, int) and 0 < seniors <= employees:
+        # "직원 40명 중 60세 이상 8명" → 20 % (the 계속고용장려금's 60세 이상 비율, facts §4.3)
+        _set(out, "senior.senior_ratio_percent", round(100 * seniors / employees, 1))
     _set(out, "senior.workers", _int(_SENIOR_WORKERS.search(text)))
 
 
@@ -180,11 +186,19 @@ def _hire(text: str, out: Facts) -> bool:
     return group is not None
 
 
+def _headcount(pattern: re.Pattern[str], text: str) -> int | None:
+    """The first count of ``pattern`` that is the whole workforce (not "60세 이상 직원 8명", "청년 직원 3명")."""
+    for m in pattern.finditer(text):
+        if not GROUP_BEFORE_COUNT.search(text[max(0, m.start() - 16) : m.start()]):
+            return _int(m)
+    return None
+
+
 def parse_facts(text: str) -> Facts:
     """The employer facts said in ``text``, as a nested dict of :class:`EmployerFacts` fields (only what is said)."""
     out: Facts = {}
-    employees = _int(_EMPLOYEES.search(text))
-    insured = _int(_INSURED.search(text))
+    employees = _headcount(_EMPLOYEES, text)
+    insured = _headcount(_INSURED, text)
     _set(out, "employees", employees)
     _set(out, "insured_count", insured if insured is not None else employees)
     _set(out, "industry", _industry(text))

@@ -74,3 +74,21 @@ def test_merge_keeps_earlier_facts_and_new_values_win() -> None:
 def test_an_invalid_value_is_dropped_not_fatal() -> None:
     facts = valid_facts({"employees": 12, "youth": {"age": 300}})
     assert facts.employees == 12 and facts.youth is None
+
+
+@pytest.mark.parametrize("text", ["60세 이상 직원은 8명이에요", "청년 직원 3명 있어요", "육아휴직 쓴 직원 1명 있어요"])
+def test_a_count_of_one_group_is_not_the_headcount(text: str) -> None:
+    facts = parse_facts(text)
+    assert "employees" not in facts and "insured_count" not in facts
+
+
+def test_a_group_count_keeps_the_known_headcount() -> None:
+    known = parse_facts("직원 40명 호텔이에요")
+    merged = merge_facts(known, parse_facts("60세 이상 직원은 8명이에요"))
+    assert merged["employees"] == 40 and merged["insured_count"] == 40
+
+
+def test_the_senior_share_from_counts_said_together() -> None:
+    # 8 of 40 are 60세 이상 → 20 % (고령자 계속고용장려금 30 % limit, facts §4.3)
+    facts = parse_facts("직원 40명 중 60세 이상 직원이 8명이에요")
+    assert facts["employees"] == 40 and facts["senior"]["senior_ratio_percent"] == 20.0
