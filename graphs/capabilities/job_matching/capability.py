@@ -3,6 +3,7 @@ score with the reasons and what does not fit, for the seeker the thread knows.""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from graphs.blocks import Block, CapabilityAnswer, Cell, MarkdownBlock, NoticeBlock, TableBlock
@@ -30,10 +31,20 @@ if TYPE_CHECKING:
 TOP = 5
 
 
+# "이분께 맞는 일자리 추천해줘", "구직자에게 맞는 공고 찾아줘", "(seeker facts). 맞는 일자리 추천해줘": a counselor asks
+# for postings that fit the person — a ranking with reasons, not a keyword search. A question without a request
+# verb ("저한테 맞는 일자리 있을까요?") and a topic search ("서귀포 호텔 일자리") stay job_search.
+_FIT_REQUEST = re.compile(
+    r"(?:맞는|맞을|적합한|어울리는|맞춤)\s*(?:일자리|공고|채용\s*공고|직장|구인|일)\S{0,3}\s*"
+    r"(?:[가-힣]+(?:로|으로|에서)\s*)?(?:좀\s*)?(?:추천|찾아|찾아\s*봐|골라|뽑아|알아봐)"
+)
+
+
 def claims(text: str, u: Understanding) -> bool:
-    """A counselor asking for a scored match ("매칭", "적합도", "추천 이유", "점수 순으로"); a plain "이분께 맞는
-    일자리" stays the job search it always was."""
-    return bool(MATCH_REQUEST.search(text))
+    """A counselor asking for a scored match ("매칭", "적합도", "추천 이유", "점수 순으로") or for postings that fit
+    the person ("이분께 맞는 일자리 추천해줘")."""
+    norm = " ".join(text.split())
+    return bool(MATCH_REQUEST.search(norm) or _FIT_REQUEST.search(norm))
 
 
 def blocks_of(report: MatchReport) -> list[Block]:

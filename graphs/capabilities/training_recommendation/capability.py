@@ -38,13 +38,25 @@ _GAP = re.compile(
     r"|(?:뭘|뭐를|무엇을|무얼)\s*더\s*배워|(?:어떤|무슨)\s*(?:훈련|교육)(?:을|를)?\s*(?:더\s*)?받아야"
     r"|(?:되려면|하려면)\s*(?:어떤|무슨)\s*(?:훈련|교육|과정)"
 )
+# A training request with no topic of its own: "훈련도 추천해줘", "훈련과정 추천", "훈련은?" — after a seeker was
+# described these ask for that person; "훈련과정 뭐 있어요?" (no 추천) stays a catalogue browse.
+_BARE_ASK = re.compile(r"추천|^(?:직업\s*)?(?:훈련|교육)(?:\s*과정)?\s*(?:은|는|도)\s*(?:요|어때요|있어요)?\s*\??$")
+_GENERIC = frozenset("훈련 과정 교육 훈련과정 교육과정 직업훈련 추천".split())
+
+
+def _bare(norm: str, u: Understanding) -> bool:
+    """A training recommendation asked without a field, topic, place or program of its own ("훈련도 추천해줘")."""
+    f = u.training_filters
+    return (u.route == "training_search" and not f.region and not f.ncs_prefix and u.program is None
+            and all(w in _GENERIC for w in u.query.split()) and bool(_BARE_ASK.search(norm)))
 
 
 def claims(text: str, u: Understanding) -> bool:
-    """A training request for the person ("이분께 맞는 훈련과정", "저한테 맞는 교육") or about a gap ("부족한 역량
-    채울 훈련", "역량 갭", "요양보호사 되려면 어떤 훈련"); a topic search without either stays training_search."""
+    """A training request for the person ("이분께 맞는 훈련과정", "저한테 맞는 교육", "훈련도 추천해줘") or about a
+    gap ("부족한 역량 채울 훈련", "역량 갭", "요양보호사 되려면 어떤 훈련"); a topic search ("서귀포 바리스타 과정")
+    stays training_search."""
     norm = " ".join(text.split())
-    return bool(_GAP.search(norm) or (FOR_THE_PERSON.search(norm) and _TRAINING.search(norm)))
+    return bool(_GAP.search(norm) or (FOR_THE_PERSON.search(norm) and _TRAINING.search(norm)) or _bare(norm, u))
 
 
 def _won(amount: int | None, card: bool) -> str:

@@ -82,3 +82,20 @@ def test_the_remembered_occupation_is_the_stand_in_when_no_wish_was_said() -> No
     used, _ = matching_profile(seeker)
     assert remembered(rank_jobs(used, [], today=TODAY)) == {"occupation": "회계 사무", "matches": []}
     assert remembered(rank_jobs(SeekerProfile(), [], today=TODAY))["occupation"] is None
+
+
+def test_a_counselor_asking_for_postings_that_fit_the_person_gets_the_matching() -> None:
+    """Issue 12's headline: "(seeker facts). 맞는 일자리 추천해줘" is a match with reasons for counselors; a question
+    without a request verb and a topic search stay the job search, and citizens keep the job search."""
+    from graphs.capabilities.registry import claim
+
+    for text in ("48세 구직자, 회계 사무 12년, 전산회계 1급, 제주시, 월 250 이상 정규직. 맞는 일자리 추천해줘",
+                 "이분께 맞는 일자리 추천해줘", "이 구직자에게 맞는 공고 찾아줘", "이 분한테 맞는 일자리 좀 찾아 줘"):
+        u = understand(text, today=TODAY)
+        cap = claim(text, u, "counselor")
+        assert cap is not None and cap.name == "job_matching", text
+        cap = claim(text, u, "citizen")
+        assert cap is None or cap.name != "job_matching", text
+    for text in ("서귀포 호텔 일자리 추천해줘", "저한테 맞는 일자리 있을까요?", "이 공고에 맞는 인재 추천해줘"):
+        cap = claim(text, understand(text, today=TODAY), "counselor")
+        assert cap is None or cap.name != "job_matching", text

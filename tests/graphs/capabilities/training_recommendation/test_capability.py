@@ -72,3 +72,16 @@ def test_the_thread_flow_names_the_gap_and_remembers_the_contract(full_kb: Knowl
     unknown = recommend(SeekerProfile(), retriever=full_kb.retriever, today=TODAY)
     assert unknown.target is None and remembered(unknown) == {"target": "", "gaps": [], "courses": []}
     assert any(b.kind == "notice" for b in blocks_of(unknown))
+
+
+@pytest.mark.parametrize("text", ["훈련도 추천해줘", "훈련과정 추천", "훈련은?", "교육 과정 추천해 주세요"])
+def test_a_training_request_without_a_topic_of_its_own_is_for_the_person(text: str) -> None:
+    """After a seeker was described, "훈련도 추천해줘" asks for that person's courses, not the whole catalogue."""
+    cap = claim(text, understand(text, today=TODAY), "counselor")
+    assert cap is not None and cap.name == "training_recommendation", text
+
+
+@pytest.mark.parametrize("text", ["IT 훈련과정 추천해줘", "훈련과정 뭐 있어요?", "서귀포시 요양 훈련과정 추천"])
+def test_a_training_request_with_a_topic_or_place_stays_the_search(text: str) -> None:
+    cap = claim(text, understand(text, today=TODAY), "counselor")
+    assert cap is None or cap.name != "training_recommendation", text
