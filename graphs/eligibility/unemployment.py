@@ -447,7 +447,8 @@ def _check_claim_period(b: Builder, profile: Profile, today: date, r: Unemployme
     months = int(fig.value)
     expired = (
         f"수급기간(이직일 다음 날부터 {months}개월)이 이미 지나 구직급여를 받을 수 없습니다. "
-        "임신·출산·육아·질병 등으로 연장 신고를 한 경우만 예외입니다."
+        "임신·출산·육아·질병 등으로 취업할 수 없어 연장 신고를 한 경우만 예외입니다(최대 4년). "
+        "연장 신고를 했다면 고용24(work24.go.kr)나 고용노동부 고객상담센터 ☎1350에 확인해 보세요."
     )
     if profile.separation_date is None:
         year = profile.separation_year

@@ -36,6 +36,14 @@ _REL_DAY_OFFSET: dict[str, int] = {
     "어제": 1, "그제": 2, "그저께": 2, "엊그제": 2, "지난주": 7, "저번주": 7, "지지난주": 14, "며칠전": 3,
     "일주일전": 7, "열흘전": 10, "보름전": 15,
 }
+# time since leaving a job, counted back from today: "퇴사한 지 13개월 됐는데", "그만둔 지 1년 2개월", "관둔지 8달 지났어요",
+# "3개월 전에 퇴사했어요" (the span taken is the duration only, so it is never read as an insured period)
+_SINCE_LEFT = re.compile(
+    r"(?:퇴사|퇴직|이직|실직|해고\s*당|그만\s*[두둔]|관\s*[두둔]|잘[리린]|나[오온]|나와)[가-힣]{0,3}\s*지\s*(?:벌써\s*|이제\s*|한\s*|약\s*)?"
+    r"(?P<a>(?:(?P<y>\d{1,2})\s*년(?:\s*(?:반|(?P<ym>\d{1,2})\s*개월))?|(?P<m>\d{1,3})\s*(?:개월|달)))|"
+    r"(?<![\d.])(?P<b>(?:(?P<y2>\d{1,2})\s*년(?:\s*(?:반|(?P<ym2>\d{1,2})\s*개월))?|(?P<m2>\d{1,3})\s*(?:개월|달))\s*전)"
+    r"(?=\s*(?:에|쯤|쯤에|정도|즈음)?\s*(?:퇴사|퇴직|이직|실직|해고|그만|관[두뒀뒀]|잘[렸리]|나왔|회사\s*(?:를\s*)?나))"
+)
 _MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*월(?!\s*급)(?:\s*(\d{1,2})\s*일)?")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*년(?:\s*도)?|(?<![가-힣])(" + _REL_YEAR + r")(?:에|엔|에는|부터|까지|\s|$|[.,?!])")
 
@@ -43,6 +51,20 @@ _REL_MONTH_OFFSET: dict[str, int] = {
     "지지난달": -2, "지난달": -1, "저번달": -1, "이번달": 0, "이달": 0,
     "다음달": 1, "담달": 1, "내달": 1, "다다음달": 2,
 }
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A span inside a larger match (the duration of "퇴사한 지 13개월"), shaped like the part of a match ``add`` uses."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
 
 
 @dataclass(frozen=True)
@@ -84,7 +106,7 @@ def find_dates(scratch: Scratch, today: date) -> list[DateMention]:
     """Date mentions in reading order; their spans are consumed from ``scratch``."""
     found: list[DateMention] = []
 
-    def add(m: re.Match[str], year: int | None, month: int | None, day: int | None) -> None:
+    def add(m: re.Match[str] | _Span, year: int | None, month: int | None, day: int | None) -> None:
         if month is not None and not 1 <= month <= 12:
             return
         if day is not None and (month is None or _safe_date(year or today.year, month, day) is None):
@@ -120,6 +142,16 @@ def find_dates(scratch: Scratch, today: date) -> list[DateMention]:
             offset = int(m.group(2)) * (7 if m.group(3) == "주" else 1)
         day = date.fromordinal(today.toordinal() - offset)
         add(m, day.year, day.month, day.day)
+    for m in list(_SINCE_LEFT.finditer(scratch.text)):
+        group = "a" if m.group("a") else "b"
+        suffix = "" if group == "a" else "2"
+        years = int(m.group("y" + suffix) or 0)
+        half = "반" in m.group(group)
+        months = years * 12 + (6 if half else int(m.group("ym" + suffix) or 0)) + int(m.group("m" + suffix) or 0)
+        if not 0 < months <= 600:
+            continue
+        year, month = shift_month(today, -months)
+        add(_Span(m.start(group), m.end(group)), year, month, min(today.day, calendar.monthrange(year, month)[1]))
     for m in list(_MONTH.finditer(scratch.text)):
         add(m, None, int(m.group(1)), int(m.group(2)) if m.group(2) else None)
     for m in list(_YEAR.finditer(scratch.text)):

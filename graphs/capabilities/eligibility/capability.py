@@ -58,7 +58,10 @@ def node(state: AgentState, ctx: Context) -> dict[str, Any]:
     profile = Profile.model_validate(state.get("profile") or {})
     pending: Pending = state.get("pending") or {}
     year = u.get("year") or pending.get("year")
-    if year and year < tctx.today.year:  # "2025년 실업급여 상한액": that year's rules and figures
+    left_in = profile.separation_date.year if profile.separation_date else profile.separation_year
+    # a past separation's year is not an "as of" date: the engine takes that year's figures from the separation
+    # itself and must still count the 수급기간 (제48조) up to today
+    if year and year < tctx.today.year and year != left_in:  # "2025년 실업급여 상한액": that year's rules and figures
         tctx = ToolContext(kb=tctx.kb, today=date(year, 12, 31))
         if profile.separation_date is None and profile.separation_year is None:
             profile = profile.model_copy(update={"separation_year": year})

@@ -504,3 +504,19 @@ def test_unit_period_that_cannot_be_reached_says_what_would_change_it() -> None:
     reason = result.reason("ub.unit_period")
     assert reason is not None and reason.passed is False
     assert "30일 부족" in reason.text and "합쳐서 180일 이상이면" in reason.text
+
+
+def test_claim_period_over_after_13_months_is_ineligible_with_the_extension_exception() -> None:
+    # 제48조①: 이직일 다음 날부터 12개월. Left 2025-10-21, asked 2026-11-21 → the period ended 2026-10-21.
+    result = run(UB, date(2026, 11, 21), separation_date=date(2025, 10, 21))
+    assert result.decision == "ineligible"
+    claim = next(r for r in result.reasons if r.rule_id == "ub.claim_period")
+    assert claim.passed is False
+    assert "연장" in claim.text and "1350" in claim.text
+
+
+def test_no_insured_work_fails_the_unit_period() -> None:
+    # 제40조①1호: 180 days of 피보험 단위기간 in the 18 months before leaving; none → ineligible before any reason asked
+    result = run(UB, date(2026, 11, 21), unit_period_days=0)
+    assert result.decision == "ineligible"
+    assert any(r.rule_id == "ub.unit_period" and r.passed is False for r in result.reasons)
