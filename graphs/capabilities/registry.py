@@ -63,7 +63,7 @@ CORE: tuple[str, ...] = ("eligibility", "job_search", "training_search", "policy
 # The capability folders, loaded in this order (each registers itself once in its capability.py).
 KNOWN: tuple[str, ...] = ("trends", "posting_check", "posting_draft", "job_matching", "talent_recommendation",
                          "employer_subsidies", "program_screening", "activity_plan",
-                         "consultation_note", "training_recommendation")
+                         "consultation_note", "training_recommendation", "seeker_intake")
 
 
 # ---- declaration -----------------------------------------------------------------------------------------------
