@@ -100,6 +100,23 @@ MIN_WAGE_QUESTION = re.compile(
     r"(?:얼마|몇|어케|어떻게돼)"
 )
 
+# --- "이거 불법이에요?", "괜찮은 거예요?", "신고할 수 있어요?": a question of legality. About pay or a posting it is a
+# rule question (최저임금, 채용 차별), not a search for the words around it.
+LEGALITY_QUESTION = re.compile(
+    r"불법|위법|합법|위반|법에걸|법적으로|괜찮은거|괜찮은건|괜찮나|괜찮아요|괜찮을까|문제없|문제안|문제가|되는거예|되는건가|"
+    r"돼도되|신고할수|신고해도|신고가능|신고되|고소"
+)
+WAGE_SUBJECT = re.compile(r"시급|임금|월급|알바비|급여|일당|주급|수당|돈을")
+# 임금체불: pay not paid ("월급을 두 달째 못 받았는데", "알바비 안 줘요") ...
+WAGE_ARREARS = re.compile(
+    r"체불|(?:임금|월급|알바비|급여|일당|주급|돈)(?:을|를|이|가|도)?(?:[^?.!]{0,6})(?:못받|안줘|안주|안들어|밀렸|밀려|떼먹|떼였|안나와|안나오)"
+)
+# ... with a question of where/how to report it
+REPORT_ASK = re.compile(r"신고|진정|고소|어디로|어디에|어디다|어디서|어떻게|어케|어쩌|방법|하는법|넣는법")
+REPORT_WORD = re.compile(r"신고|진정|고소|고발")
+# a posting quoted or described: "…뽑는다는 공고", "…모집한다는", "구인글"
+POSTING_MENTION = re.compile(r"공고|구인글|구인광고|모집글|채용글|뽑는다|모집한다|구한다|채용한다|뽑는대|구한대")
+
 # --- employer questions about job-posting law (채용공고 나이·성별·신체조건)
 POSTING_CONTEXT = re.compile(r"채용공고|구인광고|구인공고|모집공고|채용광고|공고에|공고문|공고를|광고에|채용할때|뽑을때|모집할때|채용시")
 POSTING_ISSUE = re.compile(

@@ -74,6 +74,7 @@ class _Signals:
     side_work: bool = False  # working while on 구직급여 ("실업급여 받으면서 알바해도 돼요?")
     law_question: bool = False  # a rule question ("정년은 법적으로 몇 살?")
     category_question: bool = False  # "정당한 사유에 어떤 게 있어요?" (no event of the person's own)
+    wage_arrears: bool = False  # "임금체불 신고 어디로 해요", "월급을 못 받았는데 어디에 신고해요?"
     places: list[PlaceMatch] = field(default_factory=list)
 
 
@@ -94,7 +95,9 @@ def _signals(norm: str) -> _Signals:
         norm=norm,
         comp=comp,
         crisis=bool(lx.CRISIS.search(comp) or lx.CRISIS_SPACED.search(norm)),
-        posting_law=bool(lx.POSTING_CONTEXT.search(comp) and lx.POSTING_ISSUE.search(comp)),
+        posting_law=bool(lx.POSTING_ISSUE.search(comp) and (
+            lx.POSTING_CONTEXT.search(comp) or (lx.POSTING_MENTION.search(comp) and lx.LEGALITY_QUESTION.search(comp))
+        )),
         program=_detect_program(comp),
         asks=_detect_asks(comp),
         training_kw=bool(lx.TRAINING.search(comp)),
@@ -108,7 +111,21 @@ def _signals(norm: str) -> _Signals:
         side_work=bool(lx.BENEFIT_SIDE_WORK.search(comp) and lx.SIDE_WORK_QUESTION.search(comp)),
         law_question=bool(lx.LAW_QUESTION.search(comp)),
         category_question=bool(lx.CATEGORY_QUESTION.search(comp) and not lx.FIRST_PERSON_EVENT.search(comp)),
+        # "월급 밀려서 그만뒀는데 어떻게 돼요" asks about 구직급여 (the arrears are a 정당한 사유), not where to report
+        wage_arrears=bool(lx.WAGE_ARREARS.search(comp) and (
+            lx.REPORT_WORD.search(comp) or (lx.REPORT_ASK.search(comp) and not lx.SEPARATION_CONTEXT.search(comp))
+        )),
     )
+
+
+def _wage_law(sig: _Signals, col: Collected) -> bool:
+    """Is my pay legal ("시급 9500 받는데 이거 불법이에요?") or where do I report unpaid wages: a rule question
+    about wages (최저임금법, 임금체불 진정), whatever job words are around it."""
+    if sig.program is not None:
+        return False  # "임금체불로 그만뒀는데 실업급여 돼요?" is about the program
+    stated = any(not p.desire for p in col.pay)
+    legality = bool(lx.LEGALITY_QUESTION.search(sig.comp) and lx.WAGE_SUBJECT.search(sig.comp))
+    return sig.wage_arrears or (stated and legality)
 
 
 def _collect(norm: str, scratch: Scratch, today: date, expecting: str | None, sig: _Signals) -> tuple[Collected, list[DateMention]]:
@@ -170,6 +187,8 @@ def _route(sig: _Signals, col: Collected) -> tuple[Route, float]:
     if sig.side_work and not sig.training_kw:
         return "policy_qa", 0.85
     if lx.MIN_WAGE_QUESTION.search(sig.comp) and not any(p.past for p in col.pay):
+        return "policy_qa", 0.8
+    if _wage_law(sig, col):
         return "policy_qa", 0.8
     if sig.category_question and (sig.program or col.reason) and not _has_person_facts(col, ignore_reason=True):
         return "policy_qa", 0.75
@@ -479,6 +498,8 @@ def understand(text: str, *, today: date, expecting: str | None = None) -> Under
     if program is None and route == "eligibility" and (separated or lx.SEPARATION_CONTEXT.search(sig.comp)):
         program = "unemployment_benefit"
     asks = ["posting_law"] if sig.posting_law and route == "policy_qa" else sig.asks
+    if sig.wage_arrears and route == "policy_qa" and "wage_arrears" not in asks:
+        asks = [*asks, "wage_arrears"]
     return Understanding(
         route=route,
         program=program,
@@ -515,7 +536,7 @@ def _route_for_reply(route: Route, confidence: float, sig: _Signals, col: Collec
     request of its own: a job or course search, a rule question (알바 during benefits, 정년, a program's procedure),
     a posting-law question. A message that gives the awaited fact is a reply even when it says more ("알바하다
     잘렸어요"), unless it also asks for a search ("45살인데 애월 알바 찾아줘")."""
-    if sig.posting_law:
+    if sig.posting_law or (route == "policy_qa" and _wage_law(sig, col)):
         return route, confidence
     request = bool(_SEARCH_REQUEST.search(sig.comp))
     if route == "training_search" or (route == "job_search" and sig.job_kw):

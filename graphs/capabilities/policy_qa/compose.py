@@ -14,6 +14,9 @@ from graphs.prompts import COUNSELOR_TIPS, DISCLAIMER, UNCERTAIN
 from knowledge.facts import minimum_wage
 
 MINIMUM_WAGE_WORDS = re.compile(r"최저\s*(?:임금|시급|시금)")
+# where unpaid wages are reported (policy-facts §12): said first, whatever passages the search finds
+WAGE_ARREARS_LINE = ("임금체불은 고용노동부 고객상담센터 ☎1350에 상담하거나, 일한 사업장을 관할하는 지방고용노동관서에 "
+                     "진정할 수 있어요. 근로계약서, 급여명세서, 통장 입금 내역 같은 증빙을 챙겨 두세요.")
 
 
 def minimum_wage_lines(year: int, stated_hourly: int | None = None) -> list[str]:
@@ -58,6 +61,8 @@ def policy_answer(
     wage_asked = bool(MINIMUM_WAGE_WORDS.search(question)) or stated_hourly is not None
     if year and wage_asked:
         lines += minimum_wage_lines(year, stated_hourly)
+    if "wage_arrears" in asks:
+        lines.append(WAGE_ARREARS_LINE)
     rule = amount_rule(program) if "amount" in asks else None
     if rule:
         lines.append(f"계산 방법: {rule}")
