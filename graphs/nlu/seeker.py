@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 MATCH_REQUEST = re.compile(r"매칭|적합도|추천\s*(?:이유|순위)|점수\s*(?:순|매겨|높은)|인재\s*추천")
 UNKNOWN_OCCUPATION = "직종 미상"
 
-_CLAUSE = re.compile(r"[,.;!?\n]|(?<=[가-힣])(?:이고|이며|하고|그리고)\s")
+_CLAUSE = re.compile(r"[,.;!?\n]|(?<=[가-힣])(?:이고|이며|하고|그리고)\s|\s(?:있고|있으며|없고|없으며)\s")
 _PARTICLE = re.compile(r"(?:에서|으로|로|을|를|은|는|이|가|의|에|쪽|쪽으로|분야|분야로|직으로|일)$")
 _NOT_OCCUPATION_WORD = frozenset(
     "구직자 내담자 여성 남성 여자 남자 분 씨 저 제 나 이분 그분 경력 근무 희망 직종 일자리 공고 매칭 추천 이유 순위 "

@@ -139,3 +139,18 @@ def test_a_stored_thread_from_before_keeps_its_occupation() -> None:
 def test_a_message_about_nothing_of_this_leaves_the_profile_as_it_was() -> None:
     before = {"desired_occupation": "요양보호사"}
     assert talk("실업급여 얼마나 받아요?", start=before) == before
+
+
+def test_a_held_certificate_clause_does_not_become_the_occupation_of_the_years() -> None:
+    """"요양보호사 자격 있고 경력 3년" (user test): the years are not a job named "요양보호사 자격 있고"."""
+    text = "52세 여성, 요양보호사 자격 있고 경력 3년"
+    seeker = update_seeker({}, text, understand(text, today=date(2026, 12, 4)))
+    assert "요양보호사" in seeker["certificates"]
+    assert all("자격" not in e["occupation"] for e in seeker["experience"])
+
+
+def test_a_large_vehicle_licence_said_plainly_is_held() -> None:
+    """도로교통법 제80조: 대형면허 is only 제1종 대형 — "대형면허 있어요" holds it (and so 1종 보통)."""
+    text = "버스기사 20년, 대형면허 있어요"
+    seeker = update_seeker({}, text, understand(text, today=date(2026, 12, 4)))
+    assert "1종 대형 운전면허" in seeker["certificates"]
