@@ -46,7 +46,8 @@ logger = logging.getLogger(__name__)
 MATCH_REQUEST = re.compile(r"매칭|적합도|추천\s*(?:이유|순위)|점수\s*(?:순|매겨|높은)|인재\s*추천")
 UNKNOWN_OCCUPATION = "직종 미상"
 
-_CLAUSE = re.compile(r"[,.;!?\n]|(?<=[가-힣])(?:이고|이며|하고|그리고)\s|\s(?:있고|있으며|없고|없으며)\s")
+_PAST_TYPE = re.compile(r"(?:정규직|계약직|일용직|시간제|파트\s*타임|알바|아르바이트|단기)\S*\s*(?:으로\s*|로\s*)?\d{1,2}\s*(?:년|개월)")
+_CLAUSE = re.compile(r"[,.;!?\n]|(?<=[가-힣])(?:이고|이며|하고|했고|였고|그리고)\s|\s(?:있고|있으며|없고|없으며)\s")
 _PARTICLE = re.compile(r"(?:에서|으로|로|을|를|은|는|이|가|의|에|쪽|쪽으로|분야|분야로|직으로|일)$")
 _NOT_OCCUPATION_WORD = frozenset(
     "구직자 내담자 여성 남성 여자 남자 분 씨 저 제 나 이분 그분 경력 근무 희망 직종 일자리 공고 매칭 추천 이유 순위 "
@@ -162,13 +163,18 @@ def _occupational(word: str) -> bool:
     return bool(resolve_occupation(word) or lx.JOB_WORDS.search(word) or fields_in(word))
 
 
+_TRAILING_NON_JOB = frozenset({"전환", "쪽", "계열", "관련", "직종", "분야"})
+
+
 def occupation_phrase(words: list[str]) -> str | None:
     """The occupation at the end of ``words`` ("… 32살이고 바리스타로" → "바리스타"; "호텔 프런트" both words), up to
     three words, none of them a number, an age, a place or filler; ``None`` when it names no job."""
     kept: list[str] = []
+    while words and words[-1] in _TRAILING_NON_JOB:  # "사무직 전환 희망": the job is 사무직
+        words = words[:-1]
     for i, raw in enumerate(reversed(words)):
         word = _PARTICLE.sub("", raw) if i == 0 else raw
-        if (not word or word in _NOT_OCCUPATION_WORD or re.search(r"\d|[세살]$|이고$|이며$", word)
+        if (not word or word in _NOT_OCCUPATION_WORD or re.search(r"\d|[세살]$|이고$|이며$|[아어여쳐해워라]서$", word)
                 or find_places(word) or len(kept) == 3 or not re.search(r"[가-힣a-z]", word)):
             break
         kept.insert(0, word)
@@ -374,7 +380,9 @@ def read_seeker(text: str, query: str = "", *, desired_before: str | None = None
         said.set["desired_monthly_wage"] = wage
     elif _WAGE_ANY.search(norm):
         said.set["desired_monthly_wage"] = None
-    kinds = employment_types(norm)
+    # "건설현장 일용직 15년": a past job's type followed by its years is career, not the type of work wished for
+    kinds = sorted({k for c in _clauses(norm) if not _PAST_TYPE.search(c) for k in employment_types(c)},
+                   key=employment_types(norm).index) if employment_types(norm) else []
     if kinds:
         said.set["employment_types"] = kinds
     elif _EMPLOYMENT_ANY.search(norm):

@@ -154,3 +154,17 @@ def test_a_large_vehicle_licence_said_plainly_is_held() -> None:
     text = "버스기사 20년, 대형면허 있어요"
     seeker = update_seeker({}, text, understand(text, today=date(2026, 12, 4)))
     assert "1종 대형 운전면허" in seeker["certificates"]
+
+
+def test_a_past_jobs_type_with_its_years_is_not_the_wished_type_and_the_wish_is_the_job() -> None:
+    """User test row 8: "건설현장 일용직 15년 … 사무직 전환 희망" — 일용직 was his past work, the wish is 사무직."""
+    text = "45세 남성 구직자, 건설현장 일용직 15년, 허리 다쳐서 사무직 전환 희망"
+    seeker = update_seeker({}, text, understand(text, today=date(2026, 12, 4)))
+    assert "employment_types" not in seeker
+    assert seeker["desired_occupation"] == "사무직"
+
+
+def test_a_wished_type_after_a_past_one_is_kept() -> None:
+    text = "계약직으로 2년 일했고 이번엔 정규직 희망"
+    seeker = update_seeker({}, text, understand(text, today=date(2026, 12, 4)))
+    assert seeker["employment_types"] == ["정규직"]
