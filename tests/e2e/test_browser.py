@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, REPO, USERS, Server
+from tests.e2e.conftest import ARTIFACTS, REPO, USERS, Server, chat_ready
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -80,6 +80,10 @@ def log_in(page: Any, server: Server, username: str) -> None:
 
 
 def ask(page: Any, text: str) -> None:
+    """Type a message once the chat session is up and idle (Enter is ignored while on_chat_start still runs: the
+    first session loads the assistant and sends the ⚙ profile form)."""
+    chat_ready(page)
+    page.wait_for_function("() => !document.querySelector('#stop-button')", timeout=ANSWER_TIMEOUT_MS)
     box = page.locator("#chat-input")
     box.fill(text)
     box.press("Enter")
