@@ -191,8 +191,9 @@ class ChatClient:
         self.sio.emit("connection_successful")
         if self.thread_id:  # resuming: the server replays the stored thread instead of a welcome
             self.wait(lambda t: bool(t.of("resume_thread") or t.of("resume_thread_error")), 60, since=0)
-        else:
-            self.wait(lambda t: bool(t.answers()), 60, since=0)
+        else:  # the welcome, then on_chat_start's end (it also sends the ⚙ profile form): a question sent earlier
+            # would see that task_end as the end of its own run
+            self.wait(lambda t: bool(t.answers()) and _idle(t), 60, since=0)
         return self
 
     def close(self) -> None:
@@ -233,6 +234,13 @@ class ChatClient:
         body = {"sessionId": self.session_id,
                 "action": {"name": name, "payload": payload, "id": str(uuid.uuid4()), "label": name}}
         return httpx.post(f"{self.base}/project/action", json=body, cookies={"access_token": self.token}, timeout=60)
+
+
+def _idle(turn: Turn) -> bool:
+    """No run in progress: the last task_start has its task_end."""
+    names = [name for name, _ in turn.events]
+    starts = [i for i, n in enumerate(names) if n == "task_start"]
+    return not starts or "task_end" in names[starts[-1]:]
 
 
 @pytest.fixture
