@@ -14,9 +14,7 @@ of the settings, e.g. ``GOYONG_DATA_DIR``; GOYONG_TODAY defaults to the catalog'
 
 from __future__ import annotations
 
-import argparse
 import math
-import sys
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -26,6 +24,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graphs.capabilities.gold_cli import run_ranking_eval
 from graphs.capabilities.job_matching.models import SeekerProfile
 from graphs.capabilities.job_matching.scorer import load_tables, match_jobs
 from knowledge.schemas import JobFilters
@@ -163,21 +162,7 @@ def report_text(report: EvalReport) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="all")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    from knowledge.base import KnowledgeBase
-    from knowledge.config import get_settings
-
-    settings = get_settings()
-    kb = KnowledgeBase.open(settings)
-    try:
-        report = evaluate(kb.retriever, split=args.split, today=settings.today or REFERENCE_DATE)
-    finally:
-        kb.close()
-    sys.stdout.write((report.model_dump_json(indent=2) if args.json else report_text(report)) + "\n")
-    return 0
+    return run_ranking_eval(__doc__, evaluate, report_text, REFERENCE_DATE, argv)
 
 
 if __name__ == "__main__":  # pragma: no cover
